@@ -1,0 +1,1 @@
+//! Search: the query language, the index over the corpus, ranking and hits.

@@ -1,0 +1,1 @@
+//! Width, wrapping and sanitising helpers built on unicode-width and textwrap.
