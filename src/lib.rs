@@ -3,6 +3,14 @@
 //! The library holds everything that can be tested without a terminal; `main.rs` and `app.rs`
 //! drive it.
 
+pub mod action;
+pub mod app;
+pub mod cli;
 pub mod corpus;
+pub mod keymap;
+pub mod layout;
+pub mod model;
 pub mod search;
 pub mod text;
+pub mod theme;
+pub mod ui;

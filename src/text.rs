@@ -1,1 +1,7 @@
 //! Width, wrapping and sanitising helpers built on unicode-width and textwrap.
+
+mod sanitize;
+mod wrap;
+
+pub use sanitize::sanitize;
+pub use wrap::{truncate, width, wrap_ranges};

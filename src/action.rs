@@ -1,0 +1,51 @@
+//! Every thing a user can ask folio to do, named in the user's words.
+
+/// One request from the user (or from the terminal), turned into a model change by
+/// [`crate::model::Model::update`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave folio.
+    Quit,
+    /// Move the selection (list) or scroll (reader) one line down.
+    Down,
+    /// Move the selection (list) or scroll (reader) one line up.
+    Up,
+    /// One page down.
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// First article, or the top of the text.
+    Top,
+    /// Last article, or the end of the text.
+    Bottom,
+    /// Switch focus between the list and the reader.
+    SwitchPane,
+    /// Open the selected article in the reader (from the list); reading mode (in the reader).
+    Open,
+    /// Close what is open: an overlay, reading mode, the reader on a narrow screen.
+    Back,
+    /// Focus the filter bar.
+    Filter,
+    /// Show or hide the help overlay.
+    Help,
+    /// Show or hide the list of skipped files and why.
+    Skipped,
+    /// Jump to the next hit of the active query.
+    NextHit,
+    /// Jump to the previous hit of the active query.
+    PrevHit,
+    /// Toggle full-width reading mode.
+    ReadingMode,
+    /// Type a character into the filter.
+    FilterChar(char),
+    /// Delete the character before the cursor in the filter.
+    FilterBackspace,
+    /// Delete the word before the cursor in the filter.
+    FilterDeleteWord,
+    /// Empty the filter and leave it.
+    FilterClear,
+    /// Keep the filter and go back to the list.
+    FilterAccept,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}

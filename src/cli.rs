@@ -1,0 +1,247 @@
+//! The command line: arguments, the scriptable modes (`--list`, `--filter`, `--print`), and
+//! handing over to the interface.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+
+use crate::app::{self, Exit, Options, Source};
+use crate::corpus::{self, Article, LoadError, Skipped};
+use crate::keymap::Keymap;
+use crate::layout::READING_WIDTH;
+use crate::model::meta_line;
+use crate::search::{Index, Query};
+use crate::text::wrap_ranges;
+use crate::theme::{ColorDepth, Theme};
+
+/// A terminal reader for collections of news articles.
+///
+/// With no PATH, opens the bundled articles. Keys: `?` in the interface.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version)]
+pub struct Args {
+    /// Files and folders to open (folders are read recursively: .txt, .md and files without an
+    /// extension).
+    pub paths: Vec<PathBuf>,
+    /// Print one line per article: number, date, source, title, path (tab-separated).
+    #[arg(long, conflicts_with_all = ["filter", "print"])]
+    pub list: bool,
+    /// Print the articles that QUERY finds, best first, as --list does.
+    #[arg(long, value_name = "QUERY", conflicts_with = "print")]
+    pub filter: Option<String>,
+    /// Print article N (numbered as --list numbers them) as clean text.
+    #[arg(long, value_name = "N")]
+    pub print: Option<usize>,
+    /// Wrap --print output to W columns (default: the terminal's width, or 80).
+    #[arg(long, value_name = "W", requires = "print")]
+    pub width: Option<u16>,
+    /// Print JSON lines instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Capture the mouse (off by default, so the terminal's own selection keeps working).
+    #[arg(long)]
+    pub mouse: bool,
+}
+
+/// An error with the exit status it calls for.
+struct Failure {
+    message: String,
+    status: u8,
+}
+
+impl From<io::Error> for Failure {
+    fn from(err: io::Error) -> Self {
+        Failure {
+            message: err.to_string(),
+            status: 1,
+        }
+    }
+}
+
+/// Runs folio with parsed arguments and returns its exit status.
+pub fn run(args: Args) -> ExitCode {
+    match dispatch(&args) {
+        Ok(code) => code,
+        Err(f) if f.message.is_empty() => ExitCode::from(f.status),
+        Err(f) => {
+            eprintln!("folio: {}", f.message);
+            ExitCode::from(f.status)
+        }
+    }
+}
+
+fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
+    for path in &args.paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(Failure {
+                message: LoadError::NotFound(path.clone()).to_string(),
+                status: 2,
+            });
+        }
+    }
+    let scripted = args.list || args.filter.is_some() || args.print.is_some();
+    if scripted || !io::stdout().is_terminal() {
+        let (articles, skipped) = load(&args.paths)?;
+        report_skipped(&skipped);
+        let out = io::stdout().lock();
+        let result = if let Some(n) = args.print {
+            print_article(out, &articles, n, args)
+        } else {
+            let query = Query::parse(args.filter.as_deref().unwrap_or(""));
+            list(out, &articles, &query, args.json)
+        };
+        return match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            other => other.map(|()| ExitCode::SUCCESS).map_err(Failure::from),
+        };
+    }
+    interface(args)
+}
+
+fn interface(args: &Args) -> Result<ExitCode, Failure> {
+    let term = std::env::var("TERM").ok();
+    if term.as_deref().is_none_or(|t| t.is_empty() || t == "dumb") {
+        return Err(Failure {
+            message: "this terminal (TERM is dumb or unset) cannot show the interface; \
+                      use `folio --list` and `folio --print N` instead"
+                .into(),
+            status: 1,
+        });
+    }
+    let depth = ColorDepth::from_env(
+        std::env::var("NO_COLOR").ok().as_deref(),
+        std::env::var("COLORTERM").ok().as_deref(),
+        term.as_deref(),
+    );
+    let source = if args.paths.is_empty() {
+        let (articles, skipped) = corpus::load_all(&corpus::bundled());
+        Source::Loaded(articles, skipped)
+    } else {
+        Source::Paths(args.paths.clone())
+    };
+    let options = Options {
+        keymap: Keymap::default(),
+        theme: Theme::new(depth),
+        mouse: args.mouse,
+        reading_width: READING_WIDTH,
+    };
+    match app::run(source, options)? {
+        Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),
+        Exit::Signal(sig) => Ok(ExitCode::from(
+            128u8.saturating_add(u8::try_from(sig).unwrap_or(0)),
+        )),
+        Exit::HangUp => Ok(ExitCode::from(129)),
+    }
+}
+
+/// Loads the bundled articles or the given paths, all at once.
+fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Skipped>), Failure> {
+    if paths.is_empty() {
+        return Ok(corpus::load_all(&corpus::bundled()));
+    }
+    let (candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
+        message: e.to_string(),
+        status: 2,
+    })?;
+    let (articles, more) = corpus::load_all(&candidates);
+    skipped.extend(more);
+    Ok((articles, skipped))
+}
+
+fn report_skipped(skipped: &[Skipped]) {
+    let mut err = io::stderr().lock();
+    for s in skipped {
+        let _ = writeln!(err, "folio: skipped {}: {}", s.path, s.reason);
+    }
+}
+
+/// `--list` and `--filter`: one line per article, in the interface's order.
+fn list(mut out: impl Write, articles: &[Article], query: &Query, json: bool) -> io::Result<()> {
+    let shared: Vec<Arc<Article>> = articles.iter().cloned().map(Arc::new).collect();
+    let order: Vec<usize> = if query.is_empty() {
+        (0..shared.len()).collect()
+    } else {
+        let mut index = Index::new();
+        index.add(&shared);
+        index
+            .search(&shared, query)
+            .into_iter()
+            .map(|r| r.id as usize)
+            .collect()
+    };
+    for id in order {
+        let a = &articles[id];
+        if json {
+            let line = serde_json::json!({
+                "number": id + 1,
+                "date": a.date,
+                "source": a.source,
+                "title": a.title,
+                "path": a.path,
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                id + 1,
+                a.date.as_deref().unwrap_or("-"),
+                a.source.as_deref().unwrap_or("-"),
+                a.title,
+                a.path
+            )?;
+        }
+    }
+    out.flush()
+}
+
+/// `--print N`: the article as clean text wrapped to a width.
+fn print_article(
+    mut out: impl Write,
+    articles: &[Article],
+    n: usize,
+    args: &Args,
+) -> io::Result<()> {
+    let Some(a) = n.checked_sub(1).and_then(|i| articles.get(i)) else {
+        return Err(io::Error::other(format!(
+            "no article {n} (there are {})",
+            articles.len()
+        )));
+    };
+    if args.json {
+        let line = serde_json::json!({
+            "number": n,
+            "date": a.date,
+            "source": a.source,
+            "title": a.title,
+            "path": a.path,
+            "words": a.word_count(),
+            "paragraphs": a.paragraphs,
+        });
+        writeln!(out, "{line}")?;
+        return out.flush();
+    }
+    let width = usize::from(args.width.unwrap_or_else(|| {
+        if io::stdout().is_terminal() {
+            ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w)
+        } else {
+            80
+        }
+    }))
+    .max(2);
+    let meta = meta_line(a);
+    let mut blocks = vec![a.title.as_str(), meta.as_str()];
+    blocks.extend(a.paragraphs.iter().map(String::as_str));
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        for range in wrap_ranges(block, width) {
+            writeln!(out, "{}", &block[range])?;
+        }
+    }
+    out.flush()
+}

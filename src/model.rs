@@ -1,0 +1,525 @@
+//! The parsed corpus and the selection state; `update` is the only place state changes.
+//!
+//! No terminal and no IO here: the event loop turns keys into [`Action`]s, calls
+//! [`Model::update`], carries out the [`Effect`]s it returns, and draws from `&Model`.
+
+mod filter;
+mod reader;
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::corpus::{Article, Skipped};
+use crate::layout::{Layout, READING_WIDTH, View};
+use crate::search::{Highlighter, Query, Ranked, SearchOutcome};
+
+pub use filter::FilterText;
+pub use reader::{BlockKind, Pos, Reader, ScreenLine, meta_line};
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+    Filter,
+}
+
+/// A window drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Skipped,
+}
+
+/// Something the event loop must do for the model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run this query (in the background) and hand back a [`SearchOutcome`] with this generation.
+    Search(u64, Query),
+    /// Leave.
+    Quit,
+}
+
+/// Loading progress, while files are still being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Everything folio shows.
+pub struct Model {
+    articles: Vec<Arc<Article>>,
+    skipped: Vec<Skipped>,
+    progress: Option<Progress>,
+    filter: FilterText,
+    query: Query,
+    highlighter: Option<Highlighter>,
+    generation: u64,
+    searching: bool,
+    shown: Vec<Ranked>,
+    selected: usize,
+    list_top: usize,
+    reader: Reader,
+    focus: Focus,
+    overlay: Option<Overlay>,
+    overlay_scroll: usize,
+    reading_mode: bool,
+    reading_width: u16,
+    screen: Rect,
+}
+
+impl Model {
+    /// A model over a corpus that may still be loading (`progress`).
+    pub fn new(articles: Vec<Arc<Article>>, skipped: Vec<Skipped>) -> Model {
+        let mut model = Model {
+            articles: Vec::new(),
+            skipped,
+            progress: None,
+            filter: FilterText::default(),
+            query: Query::default(),
+            highlighter: None,
+            generation: 0,
+            searching: false,
+            shown: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            reader: Reader::default(),
+            focus: Focus::List,
+            overlay: None,
+            overlay_scroll: 0,
+            reading_mode: false,
+            reading_width: READING_WIDTH,
+            screen: Rect::default(),
+        };
+        model.add_articles(articles);
+        model
+    }
+
+    /// Sets the widest reading column.
+    pub fn set_reading_width(&mut self, width: u16) {
+        self.reading_width = width.clamp(20, 1000);
+        self.relayout();
+    }
+
+    // ---- reading the state -------------------------------------------------------------
+
+    /// All loaded articles, by id.
+    pub fn articles(&self) -> &[Arc<Article>] {
+        &self.articles
+    }
+    /// Files that were skipped while loading, with reasons.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+    /// Loading progress, while loading.
+    pub fn progress(&self) -> Option<Progress> {
+        self.progress
+    }
+    /// The articles the list shows, in order.
+    pub fn shown(&self) -> &[Ranked] {
+        &self.shown
+    }
+    /// The selected row in `shown`.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+    /// The first row the list shows.
+    pub fn list_top(&self) -> usize {
+        self.list_top
+    }
+    /// The selected article's id.
+    pub fn selected_id(&self) -> Option<u32> {
+        self.shown.get(self.selected).map(|r| r.id)
+    }
+    /// The filter text.
+    pub fn filter(&self) -> &FilterText {
+        &self.filter
+    }
+    /// The parsed query.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+    /// The highlighter of the active query.
+    pub fn highlighter(&self) -> Option<&Highlighter> {
+        self.highlighter.as_ref()
+    }
+    /// True while a search is running for the current query.
+    pub fn searching(&self) -> bool {
+        self.searching
+    }
+    /// Which pane has focus.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    /// The overlay shown, if any, and its scroll.
+    pub fn overlay(&self) -> Option<(Overlay, usize)> {
+        self.overlay.map(|o| (o, self.overlay_scroll))
+    }
+    /// The reader.
+    pub fn reader(&self) -> &Reader {
+        &self.reader
+    }
+    /// The screen layout.
+    pub fn layout(&self) -> Layout {
+        Layout::new(self.screen, self.view())
+    }
+    /// The view flags the layout depends on.
+    pub fn view(&self) -> View {
+        View {
+            reader_shown: self.focus == Focus::Reader,
+            reading_mode: self.reading_mode,
+            reading_width: self.reading_width,
+        }
+    }
+    /// True in full-width reading mode.
+    pub fn reading_mode(&self) -> bool {
+        self.reading_mode
+    }
+    /// Whether keys are text for the filter bar.
+    pub fn typing(&self) -> bool {
+        self.focus == Focus::Filter && self.overlay.is_none()
+    }
+
+    // ---- changes from outside the keyboard -----------------------------------------------
+
+    /// Appends articles loaded in the background. Returns a search to run when a query is
+    /// active (so the new articles are filtered too).
+    pub fn add_articles(&mut self, batch: Vec<Arc<Article>>) -> Option<Effect> {
+        let first = self.articles.len();
+        self.articles.extend(batch);
+        if self.query.is_empty() {
+            let new = (first..self.articles.len()).map(|id| Ranked {
+                id: u32::try_from(id).unwrap_or(u32::MAX),
+                hits: 0,
+            });
+            self.shown.extend(new);
+            self.sync_reader();
+            self.reader.prepare();
+            None
+        } else {
+            Some(self.search())
+        }
+    }
+
+    /// Records files skipped in the background.
+    pub fn add_skipped(&mut self, skipped: Vec<Skipped>) {
+        self.skipped.extend(skipped);
+    }
+
+    /// Sets the loading progress (`None` when done).
+    pub fn set_progress(&mut self, progress: Option<Progress>) {
+        self.progress = progress;
+    }
+
+    /// Takes a search result; stale ones (an older generation) are dropped.
+    pub fn apply_search(&mut self, outcome: SearchOutcome) {
+        if outcome.generation != self.generation {
+            return;
+        }
+        self.searching = false;
+        let keep = self.selected_id();
+        self.shown = outcome.ranked;
+        self.selected = keep
+            .and_then(|id| self.shown.iter().position(|r| r.id == id))
+            .unwrap_or(0);
+        self.list_top = 0;
+        self.scroll_list_into_view();
+        self.sync_reader();
+        self.reader.prepare();
+    }
+
+    fn search(&mut self) -> Effect {
+        self.generation += 1;
+        self.searching = true;
+        Effect::Search(self.generation, self.query.clone())
+    }
+
+    // ---- the one update ------------------------------------------------------------------
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply(action);
+        self.reader.prepare();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
+        if let Some(effect) = self.update_overlay(&action) {
+            return effect;
+        }
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Resize(w, h) => {
+                self.screen = Rect::new(0, 0, w, h);
+                self.relayout();
+            }
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.page(1),
+            Action::PageUp => self.page(-1),
+            Action::Top => self.jump(false),
+            Action::Bottom => self.jump(true),
+            Action::SwitchPane => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Reader,
+                    Focus::Reader | Focus::Filter => Focus::List,
+                };
+                self.relayout();
+            }
+            Action::Open => self.open(),
+            Action::Back => return self.back(),
+            Action::Filter => {
+                self.focus = Focus::Filter;
+                self.relayout();
+            }
+            Action::Help => self.toggle_overlay(Overlay::Help),
+            Action::Skipped => self.toggle_overlay(Overlay::Skipped),
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::ReadingMode => {
+                self.reading_mode = !self.reading_mode;
+                if self.reading_mode {
+                    self.focus = Focus::Reader;
+                }
+                self.relayout();
+            }
+            Action::FilterChar(c) => {
+                self.filter.insert(c);
+                return self.requery();
+            }
+            Action::FilterBackspace => {
+                self.filter.backspace();
+                return self.requery();
+            }
+            Action::FilterDeleteWord => {
+                self.filter.delete_word();
+                return self.requery();
+            }
+            Action::FilterClear => {
+                self.filter.clear();
+                self.focus = Focus::List;
+                self.relayout();
+                return self.requery();
+            }
+            Action::FilterAccept => {
+                self.focus = Focus::List;
+                self.relayout();
+            }
+        }
+        None
+    }
+
+    /// While an overlay is open, keys scroll or close it. `Some(effect)` when it took the key.
+    fn update_overlay(&mut self, action: &Action) -> Option<Option<Effect>> {
+        self.overlay?;
+        match action {
+            Action::Quit => return Some(Some(Effect::Quit)),
+            Action::Resize(..) => return None,
+            Action::Down => self.overlay_scroll += 1,
+            Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+            Action::PageDown => self.overlay_scroll += 10,
+            Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
+            Action::Top => self.overlay_scroll = 0,
+            Action::Help => self.toggle_overlay(Overlay::Help),
+            Action::Skipped => self.toggle_overlay(Overlay::Skipped),
+            _ => self.overlay = None,
+        }
+        Some(None)
+    }
+
+    fn toggle_overlay(&mut self, overlay: Overlay) {
+        self.overlay = if self.overlay == Some(overlay) {
+            None
+        } else {
+            Some(overlay)
+        };
+        self.overlay_scroll = 0;
+    }
+
+    fn requery(&mut self) -> Option<Effect> {
+        let query = Query::parse(self.filter.as_str());
+        if query == self.query {
+            return None;
+        }
+        self.query = query;
+        self.highlighter = (!self.query.is_empty()).then(|| Highlighter::new(&self.query));
+        self.reader.set_hits(self.highlighter.as_ref());
+        if self.query.is_empty() {
+            // No need to search: every article, in order.
+            self.generation += 1;
+            self.searching = false;
+            let keep = self.selected_id();
+            self.shown = (0..self.articles.len())
+                .map(|id| Ranked {
+                    id: u32::try_from(id).unwrap_or(u32::MAX),
+                    hits: 0,
+                })
+                .collect();
+            self.selected = keep.map_or(0, |id| id as usize).min(self.shown.len());
+            self.list_top = 0;
+            self.sync_reader();
+            return None;
+        }
+        Some(self.search())
+    }
+
+    fn relayout(&mut self) {
+        let text = self.layout().text;
+        self.reader
+            .resize(usize::from(text.width), usize::from(text.height));
+        self.scroll_list_into_view();
+    }
+
+    /// Rows the list pane shows.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.layout().list.height.saturating_sub(2))
+    }
+
+    fn scroll_list_into_view(&mut self) {
+        let rows = self.list_rows().max(1);
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + rows {
+            self.list_top = self.selected + 1 - rows;
+        }
+        let max_top = self.shown.len().saturating_sub(rows);
+        self.list_top = self.list_top.min(max_top);
+    }
+
+    fn reader_has_keys(&self) -> bool {
+        self.focus == Focus::Reader || self.reading_mode
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.reader_has_keys() {
+            if delta > 0 {
+                self.reader.scroll_down(delta.unsigned_abs());
+            } else {
+                self.reader.scroll_up(delta.unsigned_abs());
+            }
+        } else {
+            self.select(self.selected.saturating_add_signed(delta));
+        }
+    }
+
+    fn page(&mut self, dir: isize) {
+        if self.reader_has_keys() {
+            let page = self.reader.height().saturating_sub(2).max(1);
+            if dir > 0 {
+                self.reader.scroll_down(page);
+            } else {
+                self.reader.scroll_up(page);
+            }
+        } else {
+            let page = self.list_rows().saturating_sub(1).max(1);
+            let target = if dir > 0 {
+                self.selected + page
+            } else {
+                self.selected.saturating_sub(page)
+            };
+            self.select(target);
+        }
+    }
+
+    fn jump(&mut self, end: bool) {
+        if self.reader_has_keys() {
+            if end {
+                self.reader.scroll_bottom();
+            } else {
+                self.reader.scroll_top();
+            }
+        } else {
+            self.select(if end { usize::MAX } else { 0 });
+        }
+    }
+
+    /// Selects a row (clamped to the list).
+    fn select(&mut self, row: usize) {
+        self.selected = row.min(self.shown.len().saturating_sub(1));
+        self.scroll_list_into_view();
+        self.sync_reader();
+    }
+
+    /// Opens the selected article in the reader (at its first hit when a query is active).
+    fn sync_reader(&mut self) {
+        let id = self.selected_id();
+        if self.reader.id() == id {
+            return;
+        }
+        let article = id.and_then(|id| self.articles.get(id as usize).cloned());
+        self.reader.open(id, article);
+        self.relayout();
+        self.reader.set_hits(self.highlighter.as_ref());
+        self.reader.first_hit();
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Focus::List if self.selected_id().is_some() => {
+                self.focus = Focus::Reader;
+                self.relayout();
+            }
+            Focus::Reader => {
+                self.reading_mode = !self.reading_mode;
+                self.relayout();
+            }
+            _ => {}
+        }
+    }
+
+    fn back(&mut self) -> Option<Effect> {
+        let mut effect = None;
+        if self.reading_mode {
+            self.reading_mode = false;
+        } else if self.focus == Focus::Reader {
+            self.focus = Focus::List;
+        } else if !self.filter.as_str().is_empty() {
+            // Esc in the list drops an accepted filter.
+            self.filter.clear();
+            effect = self.requery();
+        }
+        self.relayout();
+        effect
+    }
+
+    fn step_hit(&mut self, forward: bool) {
+        if self.highlighter.is_none() {
+            return;
+        }
+        let moved = if forward {
+            self.reader.next_hit()
+        } else {
+            self.reader.prev_hit()
+        };
+        if moved {
+            return;
+        }
+        // No more hits here: the next (or previous) article in the list that has some.
+        let mut row = self.selected;
+        loop {
+            row = if forward {
+                row + 1
+            } else {
+                match row.checked_sub(1) {
+                    Some(r) => r,
+                    None => return,
+                }
+            };
+            let Some(ranked) = self.shown.get(row) else {
+                return;
+            };
+            if ranked.hits > 0 {
+                break;
+            }
+        }
+        self.select(row);
+        if forward {
+            self.reader.first_hit();
+        } else {
+            self.reader.last_hit();
+        }
+    }
+}

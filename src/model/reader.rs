@@ -1,0 +1,452 @@
+//! The reading pane's state: the open article wrapped to the text width (lazily, a paragraph
+//! at a time), the scroll position, and the hits of the active query.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::corpus::Article;
+use crate::search::Highlighter;
+use crate::text::wrap_ranges;
+
+/// What a block of the document is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Title,
+    Meta,
+    Body,
+}
+
+/// A position in the wrapped document: a block and a line in it. `line == lines(block)` is the
+/// blank line after the block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub block: usize,
+    pub line: usize,
+}
+
+/// A hit of the query: a byte range in one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub block: usize,
+    pub range: Range<usize>,
+}
+
+/// One line on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenLine<'a> {
+    pub kind: BlockKind,
+    pub text: &'a str,
+    /// Hits on this line, as byte ranges into `text`, with whether each is the current hit.
+    pub hits: Vec<(Range<usize>, bool)>,
+}
+
+/// The open article and where the reader is in it.
+#[derive(Debug, Default)]
+pub struct Reader {
+    article: Option<Arc<Article>>,
+    id: Option<u32>,
+    meta: String,
+    width: usize,
+    height: usize,
+    wrapped: Vec<Option<Vec<Range<usize>>>>,
+    /// Byte offset of each block's start in the whole document, and the total at the end.
+    offsets: Vec<usize>,
+    top: Pos,
+    hits: Vec<Hit>,
+    current: Option<usize>,
+    percent: u8,
+    at_end: bool,
+}
+
+impl Reader {
+    /// Opens an article (or none), at the top.
+    pub fn open(&mut self, id: Option<u32>, article: Option<Arc<Article>>) {
+        if self.id == id && id.is_some() {
+            return;
+        }
+        self.id = id;
+        self.meta = article.as_deref().map(meta_line).unwrap_or_default();
+        self.article = article;
+        self.top = Pos::default();
+        self.hits.clear();
+        self.current = None;
+        self.reset_wrap();
+    }
+
+    /// The id of the open article.
+    pub fn id(&self) -> Option<u32> {
+        self.id
+    }
+
+    /// The open article.
+    pub fn article(&self) -> Option<&Article> {
+        self.article.as_deref()
+    }
+
+    /// Sets the text column's size, re-wrapping when the width changed.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        let width = width.max(2);
+        if width != self.width {
+            // Keep the same text on top: the start of the block and roughly the same line.
+            let ratio = (self.top.line, self.width.max(1));
+            self.width = width;
+            self.reset_wrap();
+            self.top.line = ratio.0 * ratio.1 / width;
+            let lines = self.lines(self.top.block);
+            self.top.line = self.top.line.min(lines.saturating_sub(1));
+        }
+        self.height = height;
+        self.clamp();
+    }
+
+    fn reset_wrap(&mut self) {
+        let n = self.block_count();
+        self.wrapped = vec![None; n];
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut total = 0;
+        for b in 0..n {
+            offsets.push(total);
+            total += self.block_text(b).len();
+        }
+        offsets.push(total);
+        self.offsets = offsets;
+    }
+
+    /// Number of blocks: title, metadata line, then the paragraphs.
+    pub fn block_count(&self) -> usize {
+        self.article.as_ref().map_or(0, |a| 2 + a.paragraphs.len())
+    }
+
+    fn block_text(&self, block: usize) -> &str {
+        match (&self.article, block) {
+            (None, _) => "",
+            (Some(a), 0) => &a.title,
+            (Some(_), 1) => &self.meta,
+            (Some(a), b) => a.paragraphs.get(b - 2).map_or("", String::as_str),
+        }
+    }
+
+    fn kind(block: usize) -> BlockKind {
+        match block {
+            0 => BlockKind::Title,
+            1 => BlockKind::Meta,
+            _ => BlockKind::Body,
+        }
+    }
+
+    /// Wrapped lines of a block (wrapping it now if it was not yet).
+    fn lines(&mut self, block: usize) -> usize {
+        if block >= self.wrapped.len() {
+            return 0;
+        }
+        if self.wrapped[block].is_none() {
+            let ranges = wrap_ranges(self.block_text(block), self.width.max(2));
+            self.wrapped[block] = Some(ranges);
+        }
+        self.wrapped[block].as_ref().map_or(0, Vec::len)
+    }
+
+    /// Lines a block takes on screen, with the blank line after it (not after the last).
+    fn span(&mut self, block: usize) -> usize {
+        let gap = usize::from(block + 1 < self.block_count());
+        self.lines(block) + gap
+    }
+
+    fn last_pos(&mut self) -> Pos {
+        let n = self.block_count();
+        if n == 0 {
+            return Pos::default();
+        }
+        let lines = self.lines(n - 1);
+        Pos {
+            block: n - 1,
+            line: lines.saturating_sub(1),
+        }
+    }
+
+    /// Moves `pos` forward by up to `n` lines, never past the last line.
+    fn advance(&mut self, mut pos: Pos, mut n: usize) -> Pos {
+        let last = self.last_pos();
+        while n > 0 && pos < last {
+            let span = self.span(pos.block);
+            let room = span - 1 - pos.line.min(span - 1);
+            if room >= n {
+                pos.line += n;
+                n = 0;
+            } else {
+                n -= room + 1;
+                pos = Pos {
+                    block: pos.block + 1,
+                    line: 0,
+                };
+            }
+        }
+        pos.min(last)
+    }
+
+    /// Moves `pos` back by up to `n` lines, never before the first.
+    fn retreat(&mut self, mut pos: Pos, mut n: usize) -> Pos {
+        while n > 0 {
+            if pos.line >= n {
+                pos.line -= n;
+                return pos;
+            }
+            if pos.block == 0 {
+                return Pos::default();
+            }
+            n -= pos.line + 1;
+            let block = pos.block - 1;
+            pos = Pos {
+                block,
+                line: self.span(block) - 1,
+            };
+        }
+        pos
+    }
+
+    /// The furthest the top may go: the last screenful.
+    fn max_top(&mut self) -> Pos {
+        let last = self.last_pos();
+        self.retreat(last, self.height.saturating_sub(1))
+    }
+
+    fn clamp(&mut self) {
+        let max = self.max_top();
+        if self.top > max {
+            self.top = max;
+        }
+    }
+
+    /// Scrolls down `n` lines (clamped at the end).
+    pub fn scroll_down(&mut self, n: usize) {
+        self.top = self.advance(self.top, n);
+        self.clamp();
+    }
+
+    /// Scrolls up `n` lines (clamped at the top).
+    pub fn scroll_up(&mut self, n: usize) {
+        self.top = self.retreat(self.top, n);
+    }
+
+    /// Goes to the top.
+    pub fn scroll_top(&mut self) {
+        self.top = Pos::default();
+    }
+
+    /// Goes to the last screenful.
+    pub fn scroll_bottom(&mut self) {
+        self.top = self.max_top();
+    }
+
+    /// The first line on screen.
+    pub fn top(&self) -> Pos {
+        self.top
+    }
+
+    /// Lines on screen per page.
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    /// True when the last line is on screen (as of the last `prepare`).
+    pub fn at_end(&self) -> bool {
+        self.at_end
+    }
+
+    /// How far through the text the bottom of the screen is, by bytes as less counts, 0–100
+    /// (as of the last `prepare`).
+    pub fn percent(&self) -> u8 {
+        self.percent
+    }
+
+    fn compute_at_end(&mut self) -> bool {
+        let bottom = self.advance(self.top, self.height.saturating_sub(1));
+        bottom == self.last_pos()
+    }
+
+    fn compute_percent(&mut self) -> u8 {
+        let total = self.offsets.last().copied().unwrap_or(0);
+        if total == 0 || self.compute_at_end() {
+            return 100;
+        }
+        let bottom = self.advance(self.top, self.height.saturating_sub(1));
+        let in_block = self.wrapped[bottom.block]
+            .as_ref()
+            .and_then(|w| w.get(bottom.line))
+            .map_or(0, |r| r.end);
+        let done = self.offsets[bottom.block] + in_block;
+        u8::try_from((done * 100 / total).min(100)).unwrap_or(100)
+    }
+
+    /// Wraps every block the screen reaches and updates the position figures, so that drawing
+    /// (which only reads) finds all it needs. Called after every change.
+    pub fn prepare(&mut self) {
+        let mut pos = self.top;
+        let mut remaining = self.height;
+        while remaining > 0 && pos.block < self.block_count() {
+            let span = self.span(pos.block);
+            let take = (span - pos.line.min(span)).min(remaining);
+            remaining -= take;
+            pos = Pos {
+                block: pos.block + 1,
+                line: 0,
+            };
+        }
+        self.at_end = self.compute_at_end();
+        self.percent = self.compute_percent();
+    }
+
+    /// The lines on screen, from the top (blocks not yet wrapped by `prepare` end the list).
+    pub fn screen_lines(&self) -> Vec<ScreenLine<'_>> {
+        let mut out = Vec::with_capacity(self.height);
+        let mut pos = self.top;
+        while out.len() < self.height && pos.block < self.block_count() {
+            let Some(lines) = self.wrapped[pos.block].as_ref() else {
+                break;
+            };
+            let text = self.block_text(pos.block);
+            if let Some(range) = lines.get(pos.line) {
+                out.push(ScreenLine {
+                    kind: Self::kind(pos.block),
+                    text: &text[range.clone()],
+                    hits: self.hits_on(pos.block, range),
+                });
+                pos.line += 1;
+            } else {
+                if pos.block + 1 < self.block_count() {
+                    out.push(ScreenLine {
+                        kind: BlockKind::Body,
+                        text: "",
+                        hits: Vec::new(),
+                    });
+                }
+                pos = Pos {
+                    block: pos.block + 1,
+                    line: 0,
+                };
+            }
+        }
+        out
+    }
+
+    fn hits_on(&self, block: usize, line: &Range<usize>) -> Vec<(Range<usize>, bool)> {
+        let first = self
+            .hits
+            .partition_point(|h| (h.block, h.range.end) <= (block, line.start));
+        self.hits[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, h)| h.block == block && h.range.start < line.end)
+            .map(|(i, h)| {
+                let start = h.range.start.max(line.start) - line.start;
+                let end = h.range.end.min(line.end) - line.start;
+                (start..end, self.current == Some(first + i))
+            })
+            .filter(|(r, _)| r.start < r.end)
+            .collect()
+    }
+
+    /// Finds the hits of a query in the open article (title and paragraphs).
+    pub fn set_hits(&mut self, highlighter: Option<&Highlighter>) {
+        self.hits.clear();
+        self.current = None;
+        let Some(h) = highlighter else { return };
+        for block in 0..self.block_count() {
+            if Self::kind(block) == BlockKind::Meta {
+                continue;
+            }
+            let text = self.block_text(block);
+            let spans = if block == 0 {
+                h.title_spans(text)
+            } else {
+                h.spans(text)
+            };
+            self.hits
+                .extend(spans.into_iter().map(|range| Hit { block, range }));
+        }
+    }
+
+    /// Number of hits, and the current one (1-based) if any.
+    pub fn hit_status(&self) -> (usize, Option<usize>) {
+        (self.hits.len(), self.current.map(|c| c + 1))
+    }
+
+    /// Goes to the next hit after the current one (or the first at or below the top).
+    /// Returns false when there is none.
+    pub fn next_hit(&mut self) -> bool {
+        let next = match self.current {
+            Some(c) => c + 1,
+            None => self.first_hit_from(self.top),
+        };
+        self.go_to_hit(next)
+    }
+
+    /// Goes to the previous hit. Returns false when there is none.
+    pub fn prev_hit(&mut self) -> bool {
+        let prev = match self.current {
+            Some(c) => c.checked_sub(1),
+            None => self.first_hit_from(self.top).checked_sub(1),
+        };
+        prev.is_some_and(|p| self.go_to_hit(p))
+    }
+
+    /// Goes to the first hit (false when there are none).
+    pub fn first_hit(&mut self) -> bool {
+        self.go_to_hit(0)
+    }
+
+    /// Goes to the last hit (false when there are none).
+    pub fn last_hit(&mut self) -> bool {
+        self.hits
+            .len()
+            .checked_sub(1)
+            .is_some_and(|l| self.go_to_hit(l))
+    }
+
+    fn first_hit_from(&mut self, pos: Pos) -> usize {
+        let mut i = 0;
+        while i < self.hits.len() && self.hit_pos(i) < pos {
+            i += 1;
+        }
+        i
+    }
+
+    fn hit_pos(&mut self, i: usize) -> Pos {
+        let hit = self.hits[i].clone();
+        self.lines(hit.block);
+        let line = self.wrapped[hit.block]
+            .as_ref()
+            .map_or(0, |w| w.partition_point(|r| r.end <= hit.range.start));
+        Pos {
+            block: hit.block,
+            line,
+        }
+    }
+
+    fn go_to_hit(&mut self, i: usize) -> bool {
+        if i >= self.hits.len() {
+            return false;
+        }
+        self.current = Some(i);
+        let pos = self.hit_pos(i);
+        let shown = self.top <= pos && pos < self.advance(self.top, self.height.saturating_sub(1));
+        if !shown {
+            // A little context above the hit, like less's search.
+            self.top = self.retreat(pos, 2.min(self.height / 3));
+            self.clamp();
+        }
+        true
+    }
+}
+
+/// `date · source · N words · M min read`, leaving out what is unknown.
+pub fn meta_line(article: &Article) -> String {
+    let words = article.word_count();
+    let minutes = words.div_ceil(230).max(1);
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(article.date.clone());
+    parts.extend(article.source.clone());
+    parts.push(format!("{words} words"));
+    parts.push(format!("{minutes} min read"));
+    parts.join(" · ")
+}

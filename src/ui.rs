@@ -1,0 +1,92 @@
+//! Drawing: the layout and one file per pane, all rendered from `&Model`.
+
+mod filter_bar;
+mod help;
+mod list;
+mod reader;
+mod skipped;
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::Clear;
+
+use crate::keymap::Keymap;
+use crate::model::{Model, Overlay};
+use crate::theme::Theme;
+
+/// What every pane needs to draw itself.
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub keymap: &'a Keymap,
+    pub theme: &'a Theme,
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, cx: &Context) {
+    let layout = cx.model.layout();
+    frame.render_widget(&list::ListPane { cx }, layout.list);
+    frame.render_widget(&reader::ReaderPane { cx }, layout.reader);
+    frame.render_widget(&filter_bar::FilterBar { cx }, layout.filter);
+    if cx.model.typing() && layout.filter.area() > 0 {
+        let x = filter_bar::cursor_x(cx.model, layout.filter);
+        frame.set_cursor_position((x, layout.filter.y));
+    }
+    if let Some((overlay, scroll)) = cx.model.overlay() {
+        let area = overlay_area(frame.area());
+        frame.render_widget(Clear, area);
+        match overlay {
+            Overlay::Help => frame.render_widget(&help::HelpOverlay { cx, scroll }, area),
+            Overlay::Skipped => frame.render_widget(&skipped::SkippedOverlay { cx, scroll }, area),
+        }
+    }
+}
+
+/// The overlay window: centred, most of the screen, all of it when small.
+fn overlay_area(screen: Rect) -> Rect {
+    let width = if screen.width < 60 {
+        screen.width
+    } else {
+        (screen.width * 4 / 5).min(90)
+    };
+    let height = if screen.height < 16 {
+        screen.height
+    } else {
+        (screen.height * 4 / 5).max(14)
+    };
+    Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Splits `text` into spans, styling the byte ranges `marks` (sorted, non-overlapping,
+/// char-aligned) over `base`.
+pub fn marked_spans<'t>(
+    text: &'t str,
+    marks: &[(Range<usize>, Style)],
+    base: Style,
+) -> Vec<Span<'t>> {
+    let mut spans = Vec::with_capacity(marks.len() * 2 + 1);
+    let mut at = 0;
+    for (range, style) in marks {
+        let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            spans.push(Span::styled(&text[at..start], base));
+        }
+        spans.push(Span::styled(&text[start..end], base.patch(*style)));
+        at = end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(&text[at..], base));
+    }
+    spans
+}

@@ -1,0 +1,109 @@
+//! The reading pane: title, metadata line, wrapped paragraphs, hits, and where you are.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::{Context, marked_spans};
+use crate::model::{BlockKind, Focus};
+use crate::text::truncate;
+
+/// The reader pane.
+pub struct ReaderPane<'a, 'b> {
+    pub cx: &'a Context<'b>,
+}
+
+impl Widget for &ReaderPane<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.area() == 0 {
+            return;
+        }
+        let model = self.cx.model;
+        let theme = self.cx.theme;
+        let reader = model.reader();
+        let status = status(self.cx);
+        if !model.reading_mode() {
+            let focused = model.focus() == Focus::Reader;
+            let path = reader.article().map_or("", |a| a.path.as_str());
+            let room = usize::from(area.width).saturating_sub(4);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(if focused {
+                    theme.focused_border
+                } else {
+                    theme.border
+                })
+                .title(Line::styled(
+                    format!(" {} ", truncate(path, room.saturating_sub(2))),
+                    theme.muted,
+                ))
+                .title_bottom(Line::from(status.clone()).right_aligned());
+            block.render(area, buf);
+        }
+        let text = model.layout().text;
+        if reader.article().is_none() {
+            if text.area() > 0 {
+                Line::styled("nothing selected", theme.muted)
+                    .render(Rect { height: 1, ..text }, buf);
+            }
+            return;
+        }
+        for (i, line) in reader.screen_lines().iter().enumerate() {
+            let Ok(dy) = u16::try_from(i) else { break };
+            if dy >= text.height {
+                break;
+            }
+            let base = match line.kind {
+                BlockKind::Title => theme.title,
+                BlockKind::Meta => theme.muted,
+                BlockKind::Body => Style::new(),
+            };
+            let marks: Vec<_> = line
+                .hits
+                .iter()
+                .map(|(r, current)| {
+                    (
+                        r.clone(),
+                        if *current {
+                            theme.current_hit
+                        } else {
+                            theme.matched
+                        },
+                    )
+                })
+                .collect();
+            Line::from(marked_spans(line.text, &marks, base))
+                .render(Rect::new(text.x, text.y + dy, text.width, 1), buf);
+        }
+        if model.reading_mode() && area.height > 1 {
+            // No border in reading mode: the position goes in the bottom-right corner.
+            let row = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+            Line::styled(status, theme.muted)
+                .right_aligned()
+                .render(row, buf);
+        }
+    }
+}
+
+/// `hit 3/17 · 42%`
+fn status(cx: &Context) -> String {
+    let reader = cx.model.reader();
+    let mut parts = Vec::new();
+    if cx.model.highlighter().is_some() {
+        let (total, current) = reader.hit_status();
+        match current {
+            Some(c) => parts.push(format!("hit {c}/{total}")),
+            None => parts.push(format!("{total} hits")),
+        }
+    }
+    if reader.article().is_some() {
+        parts.push(format!("{}%", reader.percent()));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
+    }
+}
