@@ -10,12 +10,14 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::{
     event::{DisableMouseCapture, EnableMouseCapture},
     execute,
-    terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate},
+    terminal::{Clear, ClearType},
 };
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
@@ -24,6 +26,7 @@ use crate::corpus::{self, Article, Skipped};
 use crate::keymap::{Keymap, Mode};
 use crate::model::{Effect, Model, Progress};
 use crate::search::{SearchOutcome, SearchWorker};
+use crate::term::LeanBackend;
 use crate::theme::Theme;
 use crate::ui::{self, Context};
 
@@ -52,6 +55,19 @@ pub enum Exit {
     HangUp,
     /// A signal asked folio to stop.
     Signal(i32),
+}
+
+/// The terminal folio draws on: buffered, so a frame leaves in one write.
+type Screen = Terminal<LeanBackend<io::BufWriter<io::Stdout>>>;
+
+/// Raw mode, the alternate screen and the panic hook come from ratatui's own set-up; folio then
+/// draws through its own backend.
+fn open_screen() -> io::Result<Screen> {
+    drop(ratatui::try_init()?);
+    Terminal::new(LeanBackend::new(io::BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))
 }
 
 /// Everything the loop waits for.
@@ -90,7 +106,7 @@ pub fn run(source: Source, options: Options) -> io::Result<Exit> {
         Source::Paths(paths) => spawn_loader(paths, tx.clone()),
     }
 
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = open_screen()?;
     if options.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -104,7 +120,7 @@ pub fn run(source: Source, options: Options) -> io::Result<Exit> {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     model: &mut Model,
     worker: &SearchWorker,
     options: &Options,
@@ -113,10 +129,12 @@ fn event_loop(
     let size = terminal.size()?;
     model.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut last: Option<Buffer> = None;
     loop {
         if dirty {
-            draw(terminal, model, options)?;
+            draw(terminal, model, options, &mut last)?;
             dirty = false;
+            panic_if_asked();
         }
         let event = match rx.recv_timeout(WATCHDOG) {
             Ok(event) => event,
@@ -149,9 +167,13 @@ fn handle(
     model: &mut Model,
     worker: &SearchWorker,
     options: &Options,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
 ) -> io::Result<Step> {
     let action = match event {
+        Event::Input(TermEvent::Key(key)) if key.kind != KeyEventKind::Press => {
+            // Releases and auto-repeats (where the terminal reports them): each key acts once.
+            return Ok(Step::Continue(false));
+        }
         Event::Input(TermEvent::Key(key)) => {
             if key.kind == KeyEventKind::Press
                 && key.code == KeyCode::Char('z')
@@ -212,34 +234,81 @@ fn carry_out(effect: Effect, worker: &SearchWorker) {
     }
 }
 
-/// Draws one frame inside a synchronized update, so a slow link never shows half a frame.
-fn draw(terminal: &mut DefaultTerminal, model: &Model, options: &Options) -> io::Result<()> {
+/// Draws one frame (the backend wraps it in a synchronized update). When the text in reading
+/// mode only scrolled, the terminal scrolls it and only the new lines are sent.
+fn draw(
+    terminal: &mut Screen,
+    model: &mut Model,
+    options: &Options,
+    last: &mut Option<Buffer>,
+) -> io::Result<()> {
+    if let (Some((rows, lines)), Some(previous)) = (model.take_scroll(), last.as_ref()) {
+        let count = u16::try_from(lines.unsigned_abs()).unwrap_or(u16::MAX);
+        if lines > 0 {
+            terminal
+                .backend_mut()
+                .scroll_region_up(rows.clone(), count)?;
+        } else {
+            terminal
+                .backend_mut()
+                .scroll_region_down(rows.clone(), count)?;
+        }
+        // Tell ratatui what the screen now holds, so it sends only the difference.
+        *terminal.current_buffer_mut() = shifted(previous, rows, lines);
+        terminal.swap_buffers();
+    }
     let cx = Context {
         model,
         keymap: &options.keymap,
         theme: &options.theme,
     };
-    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| ui::draw(frame, &cx))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    let frame = terminal.draw(|frame| ui::draw(frame, &cx))?;
+    *last = model.reading_mode().then(|| frame.buffer.clone());
     Ok(())
 }
 
+/// `buffer` with the rows in `rows` moved up by `lines` (down when negative), blanks coming in.
+fn shifted(buffer: &Buffer, rows: std::ops::Range<u16>, lines: isize) -> Buffer {
+    let mut out = buffer.clone();
+    let area = buffer.area;
+    for y in rows.clone() {
+        let source = i64::from(y) + i64::try_from(lines).unwrap_or(0);
+        for x in area.left()..area.right() {
+            let cell = u16::try_from(source)
+                .ok()
+                .filter(|s| rows.contains(s))
+                .map(|s| buffer[(x, s)].clone())
+                .unwrap_or_default();
+            out[(x, y)] = cell;
+        }
+    }
+    out
+}
+
 /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and redraw everything.
-fn suspend(terminal: &mut DefaultTerminal, options: &Options) -> io::Result<()> {
+fn suspend(terminal: &mut Screen, options: &Options) -> io::Result<()> {
     if options.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
     let _ = io::stdout().flush();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Resumed.
-    *terminal = ratatui::try_init()?;
+    // Resumed: a fresh terminal (both buffers blank) over a cleared screen redraws everything,
+    // without asking the terminal where its cursor is.
+    *terminal = open_screen()?;
+    execute!(io::stdout(), Clear(ClearType::All))?;
     if options.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()?;
     Ok(())
+}
+
+/// `FOLIO_TEST_PANIC=1` makes folio panic after drawing a frame, so tests can check that a
+/// panic leaves the terminal usable and its message readable.
+fn panic_if_asked() {
+    if std::env::var_os("FOLIO_TEST_PANIC").is_some_and(|v| v == "1") {
+        panic!("FOLIO_TEST_PANIC is set: panicking on purpose after a frame");
+    }
 }
 
 /// True when the controlling terminal is gone (after a hang-up, opening it fails).

@@ -78,7 +78,11 @@ impl Layout {
 /// margin each side when there is room, at most `reading_width` wide, centred.
 fn text_column(reader: Rect, view: View) -> Rect {
     let inner = if view.reading_mode {
-        reader
+        // The last row holds the position, so text never hides under it.
+        Rect {
+            height: reader.height.saturating_sub(1),
+            ..reader
+        }
     } else {
         shrink(reader, 1, 1)
     };
@@ -160,6 +164,7 @@ mod tests {
         assert_eq!(l.filter.area(), 0);
         assert_eq!(l.list.area(), 0);
         assert_eq!(l.text.width, 80);
+        assert_eq!(l.text.height, 29, "the last row is the status line");
     }
 
     #[test]

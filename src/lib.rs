@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod search;
+pub mod term;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -69,6 +69,8 @@ pub struct Model {
     reading_mode: bool,
     reading_width: u16,
     screen: Rect,
+    /// What the reader showed at the last frame drawn: article, top line, layout.
+    drawn: Option<(Option<u32>, Pos, Layout)>,
 }
 
 impl Model {
@@ -93,6 +95,7 @@ impl Model {
             reading_mode: false,
             reading_width: READING_WIDTH,
             screen: Rect::default(),
+            drawn: None,
         };
         model.add_articles(articles);
         model
@@ -181,6 +184,23 @@ impl Model {
     /// Whether keys are text for the filter bar.
     pub fn typing(&self) -> bool {
         self.focus == Focus::Filter && self.overlay.is_none()
+    }
+
+    /// Called once per frame drawn: when, since the last frame, the only change to the reader in
+    /// reading mode is a scroll of a few lines, returns the rows of the text column and the
+    /// lines scrolled (positive: text moved up), so the terminal can scroll them itself.
+    pub fn take_scroll(&mut self) -> Option<(std::ops::Range<u16>, isize)> {
+        let layout = self.layout();
+        let now = (self.reader.id(), self.reader.top(), layout);
+        let before = self.drawn.replace(now)?;
+        if !self.reading_mode || before.0 != now.0 || before.2 != now.2 {
+            return None;
+        }
+        let height = usize::from(layout.text.height);
+        let lines = self
+            .reader
+            .distance(before.1, now.1, height.saturating_sub(1))?;
+        (lines != 0).then(|| (layout.text.y..layout.text.bottom(), lines))
     }
 
     // ---- changes from outside the keyboard -----------------------------------------------

@@ -204,6 +204,26 @@ impl Reader {
         pos
     }
 
+    /// How many lines `to` is below `from` (negative when above), if within `limit` lines.
+    pub fn distance(&mut self, from: Pos, to: Pos, limit: usize) -> Option<isize> {
+        let (mut pos, target, sign) = if to >= from {
+            (from, to, 1)
+        } else {
+            (to, from, -1)
+        };
+        for k in 0..=limit {
+            if pos == target {
+                return isize::try_from(k).ok().map(|k| k * sign);
+            }
+            let next = self.advance(pos, 1);
+            if next == pos {
+                return None;
+            }
+            pos = next;
+        }
+        None
+    }
+
     /// The furthest the top may go: the last screenful.
     fn max_top(&mut self) -> Pos {
         let last = self.last_pos();

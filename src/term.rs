@@ -1,0 +1,454 @@
+//! The terminal backend: crossterm underneath, with a leaner `draw` that puts fewer bytes on the
+//! wire (relative cursor moves, erased runs of blanks, one SGR per style change) and scroll
+//! regions for scrolling text. Over SSH, bytes are latency.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::crossterm::{cursor, queue, terminal};
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+/// Runs of at least this many blank cells are erased (`ECH`) rather than written as spaces.
+const ERASE_RUN: usize = 12;
+
+/// A ratatui backend writing to `W` with few bytes.
+///
+/// Everything written between two flushes is wrapped in a synchronized update (DEC mode 2026),
+/// so a terminal that knows the mode shows whole frames only; others ignore it.
+pub struct LeanBackend<W: Write> {
+    writer: W,
+    /// A fixed size instead of the terminal's (for tests).
+    fixed: Option<Size>,
+    /// Whether a synchronized update has begun and not yet ended.
+    in_frame: bool,
+}
+
+impl<W: Write> LeanBackend<W> {
+    /// A backend over a writer (buffer it: nothing is written before `flush`).
+    pub fn new(writer: W) -> Self {
+        LeanBackend {
+            writer,
+            fixed: None,
+            in_frame: false,
+        }
+    }
+
+    /// A backend of a fixed size, not asking any terminal (for tests and measurements).
+    pub fn with_size(writer: W, width: u16, height: u16) -> Self {
+        LeanBackend {
+            writer,
+            fixed: Some(Size { width, height }),
+            in_frame: false,
+        }
+    }
+
+    /// The writer.
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.writer
+    }
+
+    /// The writer, inside a synchronized update.
+    fn out(&mut self) -> &mut W {
+        if !self.in_frame {
+            self.in_frame = true;
+            let _ = self.writer.write_all(b"\x1b[?2026h");
+        }
+        &mut self.writer
+    }
+}
+
+/// What the terminal's cursor and pen are known to be while drawing.
+struct Pen {
+    /// Where the cursor is, when known for sure.
+    at: Option<Position>,
+    style: (Color, Color, Modifier),
+}
+
+const PLAIN: (Color, Color, Modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let mut out = Vec::with_capacity(cells.len() * 2);
+        let mut pen = Pen {
+            at: None,
+            style: PLAIN,
+        };
+        // The pen's style at the start is unknown: the first SGR is a full one.
+        let mut style_known = false;
+        let mut i = 0;
+        while i < cells.len() {
+            let (x, y, cell) = cells[i];
+            let run = blank_run(&cells[i..]);
+            if run >= ERASE_RUN {
+                move_to(&mut out, &mut pen, x, y);
+                if !style_known || pen.style != PLAIN {
+                    out.extend_from_slice(b"\x1b[0m");
+                    pen.style = PLAIN;
+                    style_known = true;
+                }
+                write!(out, "\x1b[{run}X")?;
+                i += run;
+                continue;
+            }
+            move_to(&mut out, &mut pen, x, y);
+            let style = (cell.fg, cell.bg, cell.modifier);
+            if !style_known || style != pen.style {
+                sgr(&mut out, style)?;
+                pen.style = style;
+                style_known = true;
+            }
+            let symbol = cell.symbol();
+            out.extend_from_slice(symbol.as_bytes());
+            // After a single-width symbol the cursor is on the next cell, as ratatui assumes
+            // everywhere; after a wide one, terminals disagree (emoji), so the next move is
+            // absolute.
+            pen.at = (unicode_width::UnicodeWidthStr::width(symbol) == 1 && x < u16::MAX)
+                .then_some(Position { x: x + 1, y });
+            i += 1;
+        }
+        if style_known && pen.style != PLAIN {
+            out.extend_from_slice(b"\x1b[0m");
+        }
+        if out.is_empty() {
+            return Ok(());
+        }
+        self.out().write_all(&out)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        queue!(self.out(), cursor::Hide)
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        queue!(self.out(), cursor::Show)
+    }
+
+    /// Asks the terminal (a round trip): folio never calls it, nor what calls it
+    /// (`Terminal::clear`).
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        let (x, y) = cursor::position()?;
+        Ok(Position { x, y })
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let p = position.into();
+        queue!(self.out(), cursor::MoveTo(p.x, p.y))
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        let kind = match clear_type {
+            ClearType::All => terminal::ClearType::All,
+            ClearType::AfterCursor => terminal::ClearType::FromCursorDown,
+            ClearType::BeforeCursor => terminal::ClearType::FromCursorUp,
+            ClearType::CurrentLine => terminal::ClearType::CurrentLine,
+            ClearType::UntilNewLine => terminal::ClearType::UntilNewLine,
+        };
+        queue!(self.out(), terminal::Clear(kind))
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        if let Some(size) = self.fixed {
+            return Ok(size);
+        }
+        let (width, height) = terminal::size()?;
+        Ok(Size { width, height })
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let size = self.size()?;
+        Ok(WindowSize {
+            columns_rows: size,
+            pixels: Size {
+                width: 0,
+                height: 0,
+            },
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.in_frame {
+            self.in_frame = false;
+            self.writer.write_all(b"\x1b[?2026l")?;
+        }
+        self.writer.flush()
+    }
+
+    fn scroll_region_up(&mut self, region: Range<u16>, line_count: u16) -> io::Result<()> {
+        scroll(self.out(), region, line_count, 'S')
+    }
+
+    fn scroll_region_down(&mut self, region: Range<u16>, line_count: u16) -> io::Result<()> {
+        scroll(self.out(), region, line_count, 'T')
+    }
+}
+
+/// Sets a scroll region, scrolls it, and resets the region (which homes the cursor).
+fn scroll(w: &mut impl Write, region: Range<u16>, lines: u16, dir: char) -> io::Result<()> {
+    if region.is_empty() || lines == 0 {
+        return Ok(());
+    }
+    write!(
+        w,
+        "\x1b[{};{}r\x1b[{lines}{dir}\x1b[r",
+        region.start + 1,
+        region.end
+    )
+}
+
+/// How many cells from the start are plain blanks in a row, side by side.
+fn blank_run(cells: &[(u16, u16, &Cell)]) -> usize {
+    let Some(&(x0, y0, _)) = cells.first() else {
+        return 0;
+    };
+    cells
+        .iter()
+        .enumerate()
+        .take_while(|(k, (x, y, c))| {
+            *y == y0
+                && usize::from(*x) == usize::from(x0) + k
+                && c.symbol() == " "
+                && (c.fg, c.bg, c.modifier) == PLAIN
+        })
+        .count()
+}
+
+/// Moves the cursor with the fewest bytes: nothing, forward on the row, next row, or absolute.
+fn move_to(out: &mut Vec<u8>, pen: &mut Pen, x: u16, y: u16) {
+    let target = Position { x, y };
+    match pen.at {
+        Some(at) if at == target => {}
+        Some(at) if at.y == y && x > at.x => {
+            let dx = x - at.x;
+            if dx == 1 {
+                out.extend_from_slice(b"\x1b[C");
+            } else {
+                out.extend_from_slice(format!("\x1b[{dx}C").as_bytes());
+            }
+        }
+        Some(at) if x == 0 && y == at.y + 1 => out.extend_from_slice(b"\r\n"),
+        _ if x == 0 => out.extend_from_slice(format!("\x1b[{}H", y + 1).as_bytes()),
+        _ => out.extend_from_slice(format!("\x1b[{};{}H", y + 1, x + 1).as_bytes()),
+    }
+    pen.at = Some(target);
+}
+
+/// One SGR sequence that sets the whole style from scratch.
+fn sgr(out: &mut Vec<u8>, (fg, bg, modifier): (Color, Color, Modifier)) -> io::Result<()> {
+    out.extend_from_slice(b"\x1b[0");
+    for (flag, code) in [
+        (Modifier::BOLD, 1),
+        (Modifier::DIM, 2),
+        (Modifier::ITALIC, 3),
+        (Modifier::UNDERLINED, 4),
+        (Modifier::SLOW_BLINK, 5),
+        (Modifier::RAPID_BLINK, 6),
+        (Modifier::REVERSED, 7),
+        (Modifier::HIDDEN, 8),
+        (Modifier::CROSSED_OUT, 9),
+    ] {
+        if modifier.contains(flag) {
+            write!(out, ";{code}")?;
+        }
+    }
+    color(out, fg, 30)?;
+    color(out, bg, 40)?;
+    out.push(b'm');
+    Ok(())
+}
+
+fn color(out: &mut Vec<u8>, color: Color, base: u8) -> io::Result<()> {
+    let bright = base + 60;
+    match color {
+        Color::Reset => Ok(()),
+        Color::Black => write!(out, ";{base}"),
+        Color::Red => write!(out, ";{}", base + 1),
+        Color::Green => write!(out, ";{}", base + 2),
+        Color::Yellow => write!(out, ";{}", base + 3),
+        Color::Blue => write!(out, ";{}", base + 4),
+        Color::Magenta => write!(out, ";{}", base + 5),
+        Color::Cyan => write!(out, ";{}", base + 6),
+        Color::Gray => write!(out, ";{}", base + 7),
+        Color::DarkGray => write!(out, ";{bright}"),
+        Color::LightRed => write!(out, ";{}", bright + 1),
+        Color::LightGreen => write!(out, ";{}", bright + 2),
+        Color::LightYellow => write!(out, ";{}", bright + 3),
+        Color::LightBlue => write!(out, ";{}", bright + 4),
+        Color::LightMagenta => write!(out, ";{}", bright + 5),
+        Color::LightCyan => write!(out, ";{}", bright + 6),
+        Color::White => write!(out, ";{}", bright + 7),
+        Color::Indexed(n) => write!(out, ";{};5;{n}", base + 8),
+        Color::Rgb(r, g, b) => write!(out, ";{};2;{r};{g};{b}", base + 8),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::style::Style;
+    use ratatui::text::Line;
+    use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+    /// Draws frames through the backend, replays the bytes in a terminal emulator, and checks the
+    /// emulator shows exactly what ratatui's buffer holds.
+    fn check_frames(frames: &[Vec<String>], width: u16, height: u16) -> usize {
+        let mut terminal =
+            Terminal::new(LeanBackend::with_size(Vec::new(), width, height)).expect("terminal");
+        let nz = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
+        let mut parser = vt100::Parser::new(nz(height), nz(width), 0);
+        let mut total = 0;
+        for lines in frames {
+            let completed = terminal
+                .draw(|f| {
+                    let text: Vec<Line> = lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| {
+                            let style = if i % 3 == 0 {
+                                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+                            } else {
+                                Style::new()
+                            };
+                            Line::styled(l.clone(), style)
+                        })
+                        .collect();
+                    f.render_widget(
+                        Paragraph::new(text)
+                            .wrap(Wrap { trim: false })
+                            .block(Block::default().borders(Borders::ALL).title("t")),
+                        f.area(),
+                    );
+                })
+                .expect("draw");
+            let expected: Vec<String> = (0..height)
+                .map(|y| {
+                    let mut row = String::new();
+                    let mut skip = 0;
+                    for x in 0..width {
+                        let c = &completed.buffer[(x, y)];
+                        if skip == 0 {
+                            row.push_str(c.symbol());
+                        }
+                        skip = (skip.max(unicode_width::UnicodeWidthStr::width(c.symbol())))
+                            .saturating_sub(1);
+                    }
+                    row.trim_end().to_string()
+                })
+                .collect();
+            let bytes = std::mem::take(terminal.backend_mut().writer_mut());
+            total += bytes.len();
+            parser.process(&bytes);
+            let screen: Vec<String> = parser
+                .screen()
+                .rows(0, width)
+                .map(|r| r.trim_end().to_string())
+                .collect();
+            assert_eq!(screen, expected);
+        }
+        total
+    }
+
+    #[test]
+    fn the_screen_matches_the_buffer_after_every_frame() {
+        let a: Vec<String> = (0..20)
+            .map(|i| format!("line {i} with some text here"))
+            .collect();
+        let b: Vec<String> = (0..20)
+            .map(|i| format!("l{i} 日本語 emoji 👍 e\u{301}"))
+            .collect();
+        let c: Vec<String> = (0..20).map(|i| "x".repeat(i * 3)).collect();
+        let d: Vec<String> = vec![String::new()];
+        check_frames(&[a.clone(), b, c, d, a], 50, 12);
+    }
+
+    #[test]
+    fn fewer_bytes_than_plain_crossterm() {
+        let long: Vec<String> = (0..30)
+            .map(|i| format!("{i} {}", "word ".repeat(i % 9)))
+            .collect();
+        let short: Vec<String> = (0..30).map(|i| format!("{i}")).collect();
+        let lean = check_frames(&[long.clone(), short.clone(), long.clone()], 80, 24);
+
+        let sink = Sink::default();
+        let backend = ratatui::backend::CrosstermBackend::new(sink.clone());
+        let mut plain = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+            },
+        )
+        .expect("terminal");
+        let mut total = 0;
+        for lines in [long.clone(), short, long] {
+            plain
+                .draw(|f| {
+                    let text: Vec<Line> = lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| {
+                            let style = if i % 3 == 0 {
+                                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+                            } else {
+                                Style::new()
+                            };
+                            Line::styled(l.clone(), style)
+                        })
+                        .collect();
+                    f.render_widget(
+                        Paragraph::new(text)
+                            .wrap(Wrap { trim: false })
+                            .block(Block::default().borders(Borders::ALL).title("t")),
+                        f.area(),
+                    );
+                })
+                .expect("draw");
+            total += std::mem::take(&mut *sink.0.lock().expect("lock")).len();
+        }
+        eprintln!("lean {lean} vs crossterm {total}");
+        assert!(lean * 10 < total * 8, "lean {lean} vs crossterm {total}");
+    }
+
+    /// A writer whose bytes the test can take.
+    #[derive(Clone, Default)]
+    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl Write for Sink {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.lock().expect("lock").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn scroll_region_sequence() {
+        let mut backend = LeanBackend::new(Vec::new());
+        backend.scroll_region_up(0..29, 1).expect("scroll");
+        backend.flush().expect("flush");
+        assert_eq!(
+            backend.writer_mut().as_slice(),
+            b"\x1b[?2026h\x1b[1;29r\x1b[1S\x1b[r\x1b[?2026l"
+        );
+        backend.flush().expect("flush");
+        assert_eq!(
+            backend.writer_mut().len(),
+            25,
+            "an empty frame writes nothing"
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! Whole screens through ratatui's TestBackend, pinned with insta snapshots.
+
+mod common;
+
+use common::Harness;
+use folio::action::Action;
+use ratatui::style::Modifier;
+
+#[test]
+fn first_screen_100x30() {
+    let h = Harness::bundled(100, 30);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn first_screen_40x12() {
+    let h = Harness::bundled(40, 12);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn reader_at_40x12() {
+    let mut h = Harness::bundled(40, 12);
+    h.act(Action::Open);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn list_after_filtering_oslo() {
+    let mut h = Harness::bundled(100, 30);
+    h.filter("oslo");
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn help_overlay() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Help);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn reading_mode_is_full_width() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Open);
+    h.act(Action::Open);
+    assert!(h.model.reading_mode());
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn selected_row_is_reverse_video_without_colour() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Down);
+    let term = h.render();
+    let buf = term.backend().buffer();
+    // Row 2 (inside the border) is the second article, the selected one.
+    for x in 1..32 {
+        assert!(buf[(x, 2)].modifier.contains(Modifier::REVERSED), "x={x}");
+        assert!(!buf[(x, 1)].modifier.contains(Modifier::REVERSED), "x={x}");
+    }
+    assert_eq!(buf[(1, 2)].fg, ratatui::style::Color::Reset);
+}
+
+#[test]
+fn matched_title_characters_are_highlighted() {
+    let mut h = Harness::bundled(100, 30);
+    h.filter("taliban");
+    let term = h.render();
+    let buf = term.backend().buffer();
+    let row: String = (1..32).map(|x| buf[(x, 1)].symbol().to_string()).collect();
+    let at = row.find("Taliban").expect("a title with Taliban first") as u16 + 1;
+    for x in at..at + 7 {
+        assert!(
+            buf[(x, 1)].modifier.contains(Modifier::UNDERLINED),
+            "{row} x={x}"
+        );
+    }
+}
+
+#[test]
+fn no_panic_at_any_small_size() {
+    let mut h = Harness::bundled(1, 1);
+    for w in 0..30 {
+        for ht in 0..8 {
+            h.resize(w, ht);
+            let _ = h.render();
+            h.act(Action::Help);
+            let _ = h.render();
+            h.act(Action::Help);
+            h.act(Action::SwitchPane);
+            h.act(Action::PageDown);
+            let _ = h.render();
+        }
+    }
+}
