@@ -46,6 +46,18 @@ pub enum Action {
     FilterClear,
     /// Keep the filter and go back to the list.
     FilterAccept,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Go to the next unread article among those shown.
+    NextUnread,
+    /// Mark or unmark the selected article.
+    ToggleMark,
+    /// Show only marked articles, or all again.
+    MarkedOnly,
+    /// Cycle the sort order: rank (while filtering), date, title, path.
+    CycleSort,
+    /// Copy the selected article's title and path to the clipboard.
+    Copy,
     /// The terminal changed size.
     Resize(u16, u16),
 }

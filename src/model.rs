@@ -4,6 +4,7 @@
 //! [`Model::update`], carries out the [`Effect`]s it returns, and draws from `&Model`.
 
 mod filter;
+mod list;
 mod reader;
 
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use crate::layout::{Layout, READING_WIDTH, View};
 use crate::search::{Highlighter, Query, Ranked, SearchOutcome};
 
 pub use filter::FilterText;
+pub use list::{Flags, Sort};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, meta_line};
 
 /// Which pane keys go to.
@@ -38,6 +40,8 @@ pub enum Overlay {
 pub enum Effect {
     /// Run this query (in the background) and hand back a [`SearchOutcome`] with this generation.
     Search(u64, Query),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
     /// Leave.
     Quit,
 }
@@ -59,7 +63,18 @@ pub struct Model {
     highlighter: Option<Highlighter>,
     generation: u64,
     searching: bool,
+    /// The search's result (or every article), before sorting and the marked-only view.
+    ranked: Vec<Ranked>,
+    /// What the list shows: `ranked`, sorted, perhaps only the marked articles.
     shown: Vec<Ranked>,
+    flags: Vec<Flags>,
+    /// Articles whose flags changed since the event loop last asked.
+    changed: Vec<u32>,
+    sort: Sort,
+    marked_only: bool,
+    status: Option<String>,
+    /// An article to select (by content hash) and the line to open it at, once it has loaded.
+    pending: Option<(u64, usize)>,
     selected: usize,
     list_top: usize,
     reader: Reader,
@@ -85,7 +100,14 @@ impl Model {
             highlighter: None,
             generation: 0,
             searching: false,
+            ranked: Vec::new(),
             shown: Vec::new(),
+            flags: Vec::new(),
+            changed: Vec::new(),
+            sort: Sort::default(),
+            marked_only: false,
+            status: None,
+            pending: None,
             selected: 0,
             list_top: 0,
             reader: Reader::default(),
@@ -97,7 +119,8 @@ impl Model {
             screen: Rect::default(),
             drawn: None,
         };
-        model.add_articles(articles);
+        let flags = vec![Flags::default(); articles.len()];
+        model.add_articles(articles, flags);
         model
     }
 
@@ -181,6 +204,26 @@ impl Model {
     pub fn reading_mode(&self) -> bool {
         self.reading_mode
     }
+    /// What folio remembers of an article.
+    pub fn flags(&self, id: u32) -> Flags {
+        self.flags.get(id as usize).copied().unwrap_or_default()
+    }
+    /// Number of unread articles.
+    pub fn unread(&self) -> usize {
+        self.flags.iter().filter(|f| !f.read).count()
+    }
+    /// The sort order.
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+    /// True when only marked articles are shown.
+    pub fn marked_only(&self) -> bool {
+        self.marked_only
+    }
+    /// A one-line message for the status line.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
     /// Whether keys are text for the filter bar.
     pub fn typing(&self) -> bool {
         self.focus == Focus::Filter && self.overlay.is_none()
@@ -205,23 +248,76 @@ impl Model {
 
     // ---- changes from outside the keyboard -----------------------------------------------
 
-    /// Appends articles loaded in the background. Returns a search to run when a query is
-    /// active (so the new articles are filtered too).
-    pub fn add_articles(&mut self, batch: Vec<Arc<Article>>) -> Option<Effect> {
+    /// Appends articles loaded in the background, with what was remembered of each. Returns a
+    /// search to run when a query is active (so the new articles are filtered too).
+    pub fn add_articles(&mut self, batch: Vec<Arc<Article>>, flags: Vec<Flags>) -> Option<Effect> {
         let first = self.articles.len();
+        self.flags.extend(flags);
         self.articles.extend(batch);
-        if self.query.is_empty() {
-            let new = (first..self.articles.len()).map(|id| Ranked {
-                id: u32::try_from(id).unwrap_or(u32::MAX),
-                hits: 0,
-            });
-            self.shown.extend(new);
-            self.sync_reader();
-            self.reader.prepare();
+        self.flags.resize(self.articles.len(), Flags::default());
+        let effect = if self.query.is_empty() {
+            self.ranked.extend((first..self.articles.len()).map(unranked));
+            self.rebuild_shown(self.selected_id());
             None
         } else {
             Some(self.search())
+        };
+        self.restore_pending();
+        self.reader.prepare();
+        effect
+    }
+
+    /// Reopens where a previous session stopped: the filter, the article (by content hash, so
+    /// it is found even if it loads later) and its line, and the sort order.
+    pub fn restore(&mut self, query: &str, selected: Option<u64>, sort: Sort) -> Option<Effect> {
+        self.sort = sort;
+        self.pending = selected.map(|hash| (hash, 0));
+        self.filter.set(query);
+        let effect = self.requery();
+        self.rebuild_shown(self.selected_id());
+        self.restore_pending();
+        self.reader.prepare();
+        effect
+    }
+
+    fn restore_pending(&mut self) {
+        let Some((hash, _)) = self.pending else { return };
+        let Some(row) = self
+            .shown
+            .iter()
+            .position(|r| self.articles.get(r.id as usize).is_some_and(|a| a.hash == hash))
+        else {
+            return;
+        };
+        self.pending = None;
+        self.select(row);
+    }
+
+    /// The articles whose flags changed since the last call, with their flags. The open
+    /// article's line is brought up to date first.
+    pub fn take_changes(&mut self) -> Vec<(Arc<Article>, Flags)> {
+        if let Some(id) = self.reader.id() {
+            let line = self.reader.line_number();
+            if let Some(f) = self.flags.get_mut(id as usize)
+                && f.line != line
+            {
+                f.line = line;
+                self.changed.push(id);
+            }
         }
+        let mut ids = std::mem::take(&mut self.changed);
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .filter_map(|id| Some((self.articles.get(id as usize)?.clone(), self.flags(id))))
+            .collect()
+    }
+
+    /// The selected article's content hash, for the state file.
+    pub fn selected_hash(&self) -> Option<u64> {
+        self.selected_id()
+            .and_then(|id| self.articles.get(id as usize))
+            .map(|a| a.hash)
     }
 
     /// Records files skipped in the background.
@@ -240,15 +336,30 @@ impl Model {
             return;
         }
         self.searching = false;
-        let keep = self.selected_id();
-        self.shown = outcome.ranked;
+        self.ranked = outcome.ranked;
+        self.rebuild_shown(self.selected_id());
+        self.restore_pending();
+        self.reader.prepare();
+    }
+
+    /// Recomputes the list from `ranked`, keeping `keep` selected when it is still shown.
+    fn rebuild_shown(&mut self, keep: Option<u32>) {
+        let mut shown: Vec<Ranked> = if self.marked_only {
+            self.ranked
+                .iter()
+                .filter(|r| self.flags(r.id).marked)
+                .cloned()
+                .collect()
+        } else {
+            self.ranked.clone()
+        };
+        list::sort_rows(&mut shown, &self.articles, self.sort);
+        self.shown = shown;
         self.selected = keep
             .and_then(|id| self.shown.iter().position(|r| r.id == id))
             .unwrap_or(0);
-        self.list_top = 0;
         self.scroll_list_into_view();
         self.sync_reader();
-        self.reader.prepare();
     }
 
     fn search(&mut self) -> Effect {
@@ -261,9 +372,34 @@ impl Model {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::Resize(..)) {
+            self.status = None;
+        }
         let effect = self.apply(action);
         self.reader.prepare();
+        self.mark_read_at_end();
         effect
+    }
+
+    /// An article becomes read once its last line has been on screen while being read (the
+    /// reader has focus, or reading mode), not merely previewed from the list.
+    fn mark_read_at_end(&mut self) {
+        if !self.reader_has_keys() || !self.reader.at_end() {
+            return;
+        }
+        if let Some(id) = self.reader.id() {
+            self.set_flag(id, |f| f.read = true);
+        }
+    }
+
+    fn set_flag(&mut self, id: u32, change: impl FnOnce(&mut Flags)) {
+        if let Some(f) = self.flags.get_mut(id as usize) {
+            let before = *f;
+            change(f);
+            if *f != before {
+                self.changed.push(id);
+            }
+        }
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
@@ -328,8 +464,55 @@ impl Model {
                 self.focus = Focus::List;
                 self.relayout();
             }
+            Action::ToggleRead => {
+                if let Some(id) = self.selected_id() {
+                    self.set_flag(id, |f| f.read = !f.read);
+                    let read = self.flags(id).read;
+                    self.status = Some(if read { "marked read" } else { "marked unread" }.into());
+                }
+            }
+            Action::ToggleMark => {
+                if let Some(id) = self.selected_id() {
+                    self.set_flag(id, |f| f.marked = !f.marked);
+                    if self.marked_only {
+                        self.rebuild_shown(Some(id));
+                    }
+                }
+            }
+            Action::MarkedOnly => {
+                self.marked_only = !self.marked_only;
+                self.rebuild_shown(self.selected_id());
+                self.status = Some(
+                    if self.marked_only { "showing marked articles" } else { "showing all articles" }.into(),
+                );
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next(!self.query.is_empty());
+                self.rebuild_shown(self.selected_id());
+                self.status = Some(format!("sorted by {}", self.sort.name()));
+            }
+            Action::NextUnread => self.next_unread(),
+            Action::Copy => return self.copy(),
         }
         None
+    }
+
+    fn next_unread(&mut self) {
+        let n = self.shown.len();
+        let found = (1..=n)
+            .map(|k| (self.selected + k) % n.max(1))
+            .find(|&row| !self.flags(self.shown[row].id).read);
+        match found {
+            Some(row) => self.select(row),
+            None => self.status = Some("no unread article here".into()),
+        }
+    }
+
+    fn copy(&mut self) -> Option<Effect> {
+        let article = self.selected_id().and_then(|id| self.articles.get(id as usize))?;
+        let text = format!("{}\n{}", article.title, article.path);
+        self.status = Some("copied title and path to the clipboard".into());
+        Some(Effect::Copy(text))
     }
 
     /// While an overlay is open, keys scroll or close it. `Some(effect)` when it took the key.
@@ -371,16 +554,11 @@ impl Model {
             // No need to search: every article, in order.
             self.generation += 1;
             self.searching = false;
-            let keep = self.selected_id();
-            self.shown = (0..self.articles.len())
-                .map(|id| Ranked {
-                    id: u32::try_from(id).unwrap_or(u32::MAX),
-                    hits: 0,
-                })
-                .collect();
-            self.selected = keep.map_or(0, |id| id as usize).min(self.shown.len());
-            self.list_top = 0;
-            self.sync_reader();
+            if self.sort == Sort::Rank {
+                self.sort = Sort::Path;
+            }
+            self.ranked = (0..self.articles.len()).map(unranked).collect();
+            self.rebuild_shown(self.selected_id());
             return None;
         }
         Some(self.search())
@@ -473,7 +651,12 @@ impl Model {
         self.reader.open(id, article);
         self.relayout();
         self.reader.set_hits(self.highlighter.as_ref());
-        self.reader.first_hit();
+        if !self.reader.first_hit()
+            && let Some(id) = id
+        {
+            // Back where it was left.
+            self.reader.go_to_line(self.flags(id).line);
+        }
     }
 
     fn open(&mut self) {
@@ -541,5 +724,13 @@ impl Model {
         } else {
             self.reader.last_hit();
         }
+    }
+}
+
+/// The list row of an article when nothing is being searched.
+fn unranked(id: usize) -> Ranked {
+    Ranked {
+        id: u32::try_from(id).unwrap_or(u32::MAX),
+        hits: 0,
     }
 }

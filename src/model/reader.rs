@@ -258,6 +258,18 @@ impl Reader {
         self.top = self.max_top();
     }
 
+    /// The first line on screen, counted in lines from the start (wrapping what is above it).
+    pub fn line_number(&mut self) -> usize {
+        let above: usize = (0..self.top.block).map(|b| self.span(b)).sum();
+        above + self.top.line
+    }
+
+    /// Puts line `n` (counted from the start) on top, clamped to the last screenful.
+    pub fn go_to_line(&mut self, n: usize) {
+        self.top = self.advance(Pos::default(), n);
+        self.clamp();
+    }
+
     /// The first line on screen.
     pub fn top(&self) -> Pos {
         self.top
