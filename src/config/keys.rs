@@ -10,7 +10,8 @@ use super::theme::shown;
 use crate::keymap::{Key, Keymap, action_by_name, parse_key};
 
 /// Binds the keys the table gives, in file order, over `keymap`. An entry with an unknown action
-/// or key keeps its default keys; a key given to two actions stays with the first.
+/// or key keeps its default keys; a key given to two actions stays with the first (and an action
+/// left with none of the keys it was given keeps its defaults).
 pub(super) fn read(table: &DeTable<'_>, keymap: &mut Keymap, report: &mut Report<'_>) {
     let mut entries: Vec<_> = table.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
@@ -24,6 +25,7 @@ pub(super) fn read(table: &DeTable<'_>, keymap: &mut Keymap, report: &mut Report
         let Some(keys) = read_keys(value, report) else {
             continue;
         };
+        let given = keys.len();
         let mut kept = Vec::new();
         for (key, span) in keys {
             match claimed.get(&key) {
@@ -41,6 +43,10 @@ pub(super) fn read(table: &DeTable<'_>, keymap: &mut Keymap, report: &mut Report
                     }
                 }
             }
+        }
+        if kept.is_empty() && given > 0 {
+            // Every key it was given belongs to another action: keep its defaults.
+            continue;
         }
         keymap.bind(&action, kept);
     }

@@ -96,6 +96,14 @@ fn a_key_given_twice_stays_with_the_first() {
     let n = Mode::Normal;
     assert_eq!(config.keymap.action(press('h'), n), Some(Action::Help));
     assert_eq!(config.keymap.action(press('x'), n), Some(Action::Quit));
+    let (config, problems) = parse("[keys]\nhelp = \"h\"\nquit = \"h\"\n");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        config.keymap.action(press('q'), n),
+        Some(Action::Quit),
+        "quit keeps its defaults"
+    );
+    assert_eq!(config.keymap.action(press('h'), n), Some(Action::Help));
 }
 
 #[test]

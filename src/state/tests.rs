@@ -66,6 +66,10 @@ fn back_to_default_is_forgotten() {
     store.set_read(9, true);
     store.save_now().unwrap();
     store.set_read(9, false);
+    assert!(
+        !store.contents.articles.contains_key(&9),
+        "not kept in memory"
+    );
     store.save_now().unwrap();
     let text = fs::read_to_string(store.path().unwrap()).unwrap();
     assert!(!text.contains("0000000000000009"), "{text}");
