@@ -6,11 +6,13 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod search;
+pub mod state;
 pub mod term;
 pub mod text;
 pub mod theme;

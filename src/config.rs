@@ -1,0 +1,179 @@
+//! The user's settings: key bindings, colours and reading width, from a TOML file folio only
+//! reads. Every mistake in the file is reported with its line and costs only that setting.
+//!
+//! The defaults are `assets/config.toml` ([`DEFAULT_CONFIG`]), which `folio --print-config`
+//! prints. The caller finds the file ([`config_path`]); nothing else here reads the environment.
+
+mod color;
+mod keys;
+mod theme;
+
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::keymap::Keymap;
+use crate::layout::READING_WIDTH;
+use crate::theme::{ColorDepth, Theme};
+
+pub use color::MODIFIERS;
+pub use theme::{Role, RoleStyle, ThemeOverrides};
+
+/// The default settings, with comments: what `folio --print-config` prints.
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+
+/// The narrowest and widest reading widths accepted.
+pub const READING_WIDTHS: (u16, u16) = (20, 1000);
+
+/// The settings in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub keymap: Keymap,
+    /// The user's colours, laid over the built-in theme by [`Config::theme`].
+    pub theme_overrides: ThemeOverrides,
+    /// The widest the reader's text gets, in columns.
+    pub reading_width: u16,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            keymap: Keymap::default(),
+            theme_overrides: ThemeOverrides::default(),
+            reading_width: READING_WIDTH,
+        }
+    }
+}
+
+impl Config {
+    /// The theme for a terminal of this colour depth, with the user's colours on top (none with
+    /// [`ColorDepth::None`]).
+    pub fn theme(&self, depth: ColorDepth) -> Theme {
+        let mut theme = Theme::new(depth);
+        self.theme_overrides.apply(&mut theme, depth);
+        theme
+    }
+
+    /// Reads settings from TOML text. `file_name` starts each problem line
+    /// (`config.toml line 7: unknown action "qiut"`). Problems come back in line order.
+    pub fn parse(text: &str, file_name: &str) -> (Config, Vec<String>) {
+        let mut config = Config::default();
+        let mut report = Report {
+            file_name,
+            text,
+            problems: Vec::new(),
+        };
+        match DeTable::parse(text) {
+            Ok(table) => config.read(table.get_ref(), &mut report),
+            Err(e) => {
+                let line = e.span().map_or(1, |s| line_of(text, s.start));
+                let msg = e.message().lines().next().unwrap_or_default().to_string();
+                let msg = format!("invalid TOML: {msg}; using the default settings");
+                report.problems.push((line, msg));
+            }
+        }
+        (config, report.finish())
+    }
+
+    fn read(&mut self, table: &DeTable<'_>, report: &mut Report<'_>) {
+        for (key, value) in table {
+            match (key.get_ref().as_ref(), value.get_ref()) {
+                ("keys", DeValue::Table(t)) => keys::read(t, &mut self.keymap, report),
+                ("theme", DeValue::Table(t)) => self.theme_overrides = theme::read(t, report),
+                ("reading_width", v) => {
+                    let (lo, hi) = READING_WIDTHS;
+                    let width = v
+                        .as_integer()
+                        .and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok())
+                        .and_then(|i| u16::try_from(i).ok())
+                        .filter(|w| (lo..=hi).contains(w));
+                    match width {
+                        Some(w) => self.reading_width = w,
+                        None => report.at(
+                            value,
+                            format!("reading_width must be a whole number from {lo} to {hi}"),
+                        ),
+                    }
+                }
+                (name @ ("keys" | "theme"), _) => {
+                    report.at(value, format!("{name} must be a table ([{name}])"));
+                }
+                (other, _) => report.at(key, format!("unknown setting {other:?}")),
+            }
+        }
+    }
+}
+
+/// Reads the settings file. A missing file means the defaults, silently; a file that cannot be
+/// read means the defaults and one problem. Each problem is one line for the user.
+pub fn load(path: &Path) -> (Config, Vec<String>) {
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match fs::read_to_string(path) {
+        Ok(text) => Config::parse(&text, &file_name),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => {
+            let problem = format!(
+                "{}: cannot read ({e}); using the default settings",
+                path.display()
+            );
+            (Config::default(), vec![problem])
+        }
+    }
+}
+
+/// The settings file: `$XDG_CONFIG_HOME/folio/config.toml`, else `$HOME/.config/folio/config.toml`.
+pub fn config_path() -> Option<PathBuf> {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    xdg_path(std::env::var_os("XDG_CONFIG_HOME"), home)
+}
+
+/// `xdg/folio/config.toml` when the variable holds an absolute path (the XDG rule), else under
+/// `home/.config`.
+fn xdg_path(xdg: Option<OsString>, home: Option<PathBuf>) -> Option<PathBuf> {
+    let base = xdg
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| home.map(|h| h.join(".config")))?;
+    Some(base.join("folio").join("config.toml"))
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Problems found while reading, each tied to a place in the text.
+struct Report<'a> {
+    file_name: &'a str,
+    text: &'a str,
+    problems: Vec<(usize, String)>,
+}
+
+impl Report<'_> {
+    fn at<T>(&mut self, place: &Spanned<T>, message: String) {
+        let line = line_of(self.text, place.span().start);
+        self.problems.push((line, message));
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.problems.sort_by_key(|(line, _)| *line);
+        self.problems
+            .into_iter()
+            .map(|(line, msg)| format!("{} line {line}: {msg}", self.file_name))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,344 @@
+//! Reading state that outlives a session: per article read/unread, scroll line and mark, plus
+//! the filter, selection and sort, kept in one small JSON file per corpus.
+//!
+//! Articles are keyed by [`crate::corpus::Article::hash`], so a renamed or moved file keeps its
+//! state. The caller decides where the files live ([`state_dir`]) and which corpus this is
+//! ([`corpus_key`]); nothing here reads the environment except `state_dir`. Writes are atomic and
+//! throttled ([`Store::save_if_due`]); a bad file is set aside, never fatal.
+
+mod disk;
+mod file;
+
+use std::collections::BTreeSet;
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use serde::{Deserialize, Serialize};
+
+use file::{Contents, Unreadable};
+
+pub use file::{APP, VERSION};
+
+/// The least time between two throttled writes.
+pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// What folio remembers about one article. The default is unread, at the top, unmarked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleState {
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub read: bool,
+    /// The first line shown in the reader when the article was last left.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub line: usize,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub marked: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Where the user left the corpus: so folio reopens as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Session {
+    /// The filter query as typed.
+    pub query: String,
+    /// The hash of the selected article.
+    pub selected: Option<u64>,
+    /// The name of the sort order.
+    pub sort: Option<String>,
+}
+
+/// A failed save. The reading goes on; the caller shows the message.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("cannot save reading state to {path}: {source}")]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot encode reading state: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// The state folder: `$XDG_STATE_HOME/folio`, else `$HOME/.local/state/folio`.
+pub fn state_dir() -> Option<PathBuf> {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    xdg_dir(std::env::var_os("XDG_STATE_HOME"), home)
+}
+
+/// `xdg/folio` when the variable holds an absolute path (the XDG rule), else `home/.local/state/folio`.
+fn xdg_dir(xdg: Option<OsString>, home: Option<PathBuf>) -> Option<PathBuf> {
+    let base = xdg
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| home.map(|h| h.join(".local").join("state")))?;
+    Some(base.join("folio"))
+}
+
+/// The file stem for a corpus: its roots canonicalised, sorted and hashed (FNV-1a) to 16 hex
+/// digits, so the same folders given in any order or spelling share one file. No roots (the
+/// bundled articles) is `"bundled"`.
+pub fn corpus_key(roots: &[PathBuf]) -> String {
+    if roots.is_empty() {
+        return "bundled".into();
+    }
+    let mut paths: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| {
+            fs::canonicalize(r)
+                .or_else(|_| std::path::absolute(r))
+                .unwrap_or_else(|_| r.clone())
+        })
+        .collect();
+    paths.sort();
+    paths.dedup();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &paths {
+        for &b in path.as_os_str().as_encoded_bytes().iter().chain(&[0u8]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    file::hash_hex(hash)
+}
+
+/// One corpus's reading state, in memory, with its file.
+#[derive(Debug)]
+pub struct Store {
+    /// `None` when nothing is saved: no state folder, or a file this folio must not overwrite.
+    path: Option<PathBuf>,
+    contents: Contents,
+    /// Articles changed since the last save; only these override the file when saving.
+    changed: BTreeSet<u64>,
+    session_changed: bool,
+    last_write: Option<Instant>,
+}
+
+impl Store {
+    /// A store that keeps state for this session only (no state folder is known).
+    pub fn memory_only() -> Store {
+        Store {
+            path: None,
+            contents: Contents::default(),
+            changed: BTreeSet::new(),
+            session_changed: false,
+            last_write: None,
+        }
+    }
+
+    /// Opens the state of corpus `key` (a file stem from [`corpus_key`]) in folder `dir`,
+    /// creating the folder. Never fails: when something is wrong, the store starts fresh and a
+    /// one-line notice for the user comes back with it.
+    pub fn open(dir: &Path, key: &str) -> (Store, Option<String>) {
+        let mut store = Store::memory_only();
+        let valid_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !valid_key {
+            let notice = format!("reading state not kept: bad corpus key {key:?}");
+            return (store, Some(notice));
+        }
+        let path = dir.join(format!("{key}.json"));
+        if let Err(e) = fs::create_dir_all(dir) {
+            // Saves will be tried (and report errors): the folder may yet appear.
+            store.path = Some(path);
+            let notice = format!(
+                "cannot create state folder {}: {e}; reading state will not be saved",
+                dir.display()
+            );
+            return (store, Some(notice));
+        }
+        disk::remove_stale_temps(&path, SystemTime::now());
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                store.path = Some(path);
+                return (store, None);
+            }
+            Err(e) => {
+                let notice = format!(
+                    "cannot read {}: {e}; reading state will not be saved",
+                    path.display()
+                );
+                return (store, Some(notice));
+            }
+        };
+        match file::parse(&bytes) {
+            Ok(contents) => {
+                store.contents = contents;
+                store.path = Some(path);
+                (store, None)
+            }
+            Err(Unreadable::Newer(v)) => {
+                let notice = format!(
+                    "{} is from a newer folio (format {v}); reading state will not be saved",
+                    path.display()
+                );
+                (store, Some(notice))
+            }
+            Err(Unreadable::Corrupt(why)) => {
+                let notice = set_aside_notice(&path, &bytes, &why, &mut store);
+                (store, Some(notice))
+            }
+        }
+    }
+
+    /// The state file, if this store saves to one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The state of one article (the default when folio has not seen it).
+    pub fn article(&self, hash: u64) -> ArticleState {
+        self.contents
+            .articles
+            .get(&hash)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub fn set_read(&mut self, hash: u64, read: bool) {
+        self.update(hash, |s| s.read = read);
+    }
+
+    pub fn set_line(&mut self, hash: u64, line: usize) {
+        self.update(hash, |s| s.line = line);
+    }
+
+    pub fn set_marked(&mut self, hash: u64, marked: bool) {
+        self.update(hash, |s| s.marked = marked);
+    }
+
+    fn update(&mut self, hash: u64, change: impl FnOnce(&mut ArticleState)) {
+        let old = self.article(hash);
+        let mut new = old;
+        change(&mut new);
+        if new == old {
+            return;
+        }
+        if new == ArticleState::default() {
+            self.contents.articles.remove(&hash);
+        } else {
+            self.contents.articles.insert(hash, new);
+        }
+        self.changed.insert(hash);
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.contents.session
+    }
+
+    pub fn set_session(&mut self, session: Session) {
+        if session != self.contents.session {
+            self.contents.session = session;
+            self.session_changed = true;
+        }
+    }
+
+    /// Whether there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.session_changed || !self.changed.is_empty()
+    }
+
+    /// Saves if there are changes and the last write (or failed attempt) was at least
+    /// [`SAVE_INTERVAL`] before `now`. Returns whether it wrote. Call it after handling events.
+    pub fn save_if_due(&mut self, now: Instant) -> Result<bool, StateError> {
+        if !self.is_dirty() {
+            return Ok(false);
+        }
+        if self
+            .last_write
+            .is_some_and(|last| now.saturating_duration_since(last) < SAVE_INTERVAL)
+        {
+            return Ok(false);
+        }
+        self.last_write = Some(now);
+        self.write().map(|()| true)
+    }
+
+    /// Saves any changes now (on quit).
+    pub fn save_now(&mut self) -> Result<(), StateError> {
+        if !self.is_dirty() {
+            return Ok(());
+        }
+        self.last_write = Some(Instant::now());
+        self.write()
+    }
+
+    /// Merges this store's changes into what is on disk now, so another folio on the same
+    /// corpus keeps its own changes; then replaces the file atomically and adopts the result.
+    fn write(&mut self) -> Result<(), StateError> {
+        let Some(path) = self.path.clone() else {
+            self.changed.clear();
+            self.session_changed = false;
+            return Ok(());
+        };
+        let mut merged = match fs::read(&path).map(|b| file::parse(&b)) {
+            Ok(Ok(on_disk)) => on_disk,
+            Ok(Err(Unreadable::Newer(_))) => {
+                // A newer folio has taken over the file since: leave it alone.
+                self.path = None;
+                return self.write();
+            }
+            _ => self.contents.clone(),
+        };
+        for hash in &self.changed {
+            match self.contents.articles.get(hash) {
+                Some(state) => merged.articles.insert(*hash, *state),
+                None => merged.articles.remove(hash),
+            };
+        }
+        if self.session_changed {
+            merged.session = self.contents.session.clone();
+        }
+        let bytes = file::render(&merged)?;
+        disk::write_atomic(&path, &bytes).map_err(|source| StateError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        self.contents = merged;
+        self.changed.clear();
+        self.session_changed = false;
+        Ok(())
+    }
+}
+
+/// Sets a bad state file aside and says so; the store starts fresh and saves to `path` again.
+fn set_aside_notice(path: &Path, bytes: &[u8], why: &str, store: &mut Store) -> String {
+    let why = why.lines().next().unwrap_or_default();
+    // If another folio replaced the file meanwhile, its new file is not ours to move.
+    if fs::read(path).is_ok_and(|now| now != bytes) {
+        store.path = None;
+        return format!(
+            "{} was unreadable ({why}); reading state will not be saved",
+            path.display()
+        );
+    }
+    match disk::set_aside(path) {
+        Ok(moved) => {
+            store.path = Some(path.to_path_buf());
+            let moved = moved.map_or_else(
+                || "moved aside".into(),
+                |m| format!("moved to {}", m.display()),
+            );
+            format!(
+                "{} was unreadable ({why}); {moved}, starting fresh",
+                path.display()
+            )
+        }
+        Err(e) => format!(
+            "{} was unreadable ({why}) and could not be moved aside ({e}); reading state will not be saved",
+            path.display()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;
