@@ -24,8 +24,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use crate::action::Action;
 use crate::corpus::{self, Article, Skipped};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{Effect, Model, Progress};
+use crate::model::{Effect, Flags, Model, Progress, Sort};
 use crate::search::{SearchOutcome, SearchWorker};
+use crate::state::{Session, Store};
 use crate::term::LeanBackend;
 use crate::theme::Theme;
 use crate::ui::{self, Context};
@@ -44,6 +45,10 @@ pub struct Options {
     pub theme: Theme,
     pub mouse: bool,
     pub reading_width: u16,
+    /// Ignore the saved session (but still record this one).
+    pub fresh: bool,
+    /// One-line notices for the first screen (config problems).
+    pub notices: Vec<String>,
 }
 
 /// How the loop ended.
@@ -84,8 +89,9 @@ enum Event {
 /// can leave the input reader spinning without reporting anything; this catches it.
 const WATCHDOG: Duration = Duration::from_secs(1);
 
-/// Runs the interface until the user quits or the terminal goes away.
-pub fn run(source: Source, options: Options) -> io::Result<Exit> {
+/// Runs the interface until the user quits or the terminal goes away, remembering the reading
+/// state in `store`.
+pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let worker = {
@@ -96,11 +102,23 @@ pub fn run(source: Source, options: Options) -> io::Result<Exit> {
     };
     let mut model = Model::new(Vec::new(), Vec::new());
     model.set_reading_width(options.reading_width);
+    if !options.fresh {
+        let session = store.session().clone();
+        let sort = session
+            .sort
+            .as_deref()
+            .and_then(Sort::from_name)
+            .unwrap_or_default();
+        if let Some(effect) = model.restore(&session.query, session.selected, sort) {
+            carry_out(effect, &worker, &mut io::sink());
+        }
+    }
+    if !options.notices.is_empty() {
+        model.set_status(options.notices.join("; "));
+    }
     match source {
         Source::Loaded(articles, skipped) => {
-            let batch: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
-            worker.add(batch.clone());
-            model.add_articles(batch);
+            add_batch(&mut model, &worker, store, articles, &mut io::sink());
             model.add_skipped(skipped);
         }
         Source::Paths(paths) => spawn_loader(paths, tx.clone()),
@@ -111,12 +129,59 @@ pub fn run(source: Source, options: Options) -> io::Result<Exit> {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     spawn_input(tx);
-    let result = event_loop(&mut terminal, &mut model, &worker, &options, &rx);
+    let result = event_loop(&mut terminal, &mut model, &worker, &options, &rx, store);
     if options.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    remember(&mut model, store);
+    if let Err(err) = store.save_now() {
+        eprintln!("folio: {err}");
+    }
     result
+}
+
+/// Hands a loaded batch to the search worker and the model, with what was remembered of each.
+fn add_batch(
+    model: &mut Model,
+    worker: &SearchWorker,
+    store: &Store,
+    articles: Vec<Article>,
+    out: &mut impl Write,
+) {
+    let batch: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
+    let flags = batch
+        .iter()
+        .map(|a| {
+            let s = store.article(a.hash);
+            Flags {
+                read: s.read,
+                marked: s.marked,
+                line: s.line,
+            }
+        })
+        .collect();
+    worker.add(batch.clone());
+    if let Some(effect) = model.add_articles(batch, flags) {
+        carry_out(effect, worker, out);
+    }
+}
+
+/// Copies what changed in the model into the store (which writes it at most once a second).
+fn remember(model: &mut Model, store: &mut Store) {
+    for (article, flags) in model.take_changes() {
+        store.set_read(article.hash, flags.read);
+        store.set_marked(article.hash, flags.marked);
+        store.set_line(article.hash, flags.line);
+    }
+    let session = Session {
+        query: model.filter().as_str().to_string(),
+        selected: model.selected_hash(),
+        sort: Some(model.sort().name().to_string()),
+    };
+    if &session != store.session() {
+        store.set_session(session);
+    }
 }
 
 fn event_loop(
@@ -125,6 +190,7 @@ fn event_loop(
     worker: &SearchWorker,
     options: &Options,
     rx: &Receiver<Event>,
+    store: &mut Store,
 ) -> io::Result<Exit> {
     let size = terminal.size()?;
     model.update(Action::Resize(size.width, size.height));
@@ -142,6 +208,7 @@ fn event_loop(
                 if terminal_gone() {
                     return Ok(Exit::HangUp);
                 }
+                save(model, store, &mut dirty);
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::HangUp),
@@ -149,11 +216,24 @@ fn event_loop(
         // Take everything that is waiting before drawing again (a storm of resizes or a fast
         // typist costs one frame, not one each).
         for event in std::iter::once(event).chain(rx.try_iter()) {
-            match handle(event, model, worker, options, terminal)? {
+            match handle(event, model, worker, options, terminal, store)? {
                 Step::Continue(changed) => dirty |= changed,
                 Step::Exit(exit) => return Ok(exit),
             }
         }
+        save(model, store, &mut dirty);
+    }
+}
+
+/// Saves the reading state when a second has passed since the last save; a failure is shown
+/// once in the status line and reading goes on.
+fn save(model: &mut Model, store: &mut Store, dirty: &mut bool) {
+    remember(model, store);
+    if let Err(err) = store.save_if_due(std::time::Instant::now())
+        && model.status().is_none()
+    {
+        model.set_status(err.to_string());
+        *dirty = true;
     }
 }
 
@@ -168,6 +248,7 @@ fn handle(
     worker: &SearchWorker,
     options: &Options,
     terminal: &mut Screen,
+    store: &Store,
 ) -> io::Result<Step> {
     let action = match event {
         Event::Input(TermEvent::Key(key)) if key.kind != KeyEventKind::Press => {
@@ -196,13 +277,15 @@ fn handle(
         Event::Signal(SIGHUP) => return Ok(Step::Exit(Exit::HangUp)),
         Event::Signal(sig) => return Ok(Step::Exit(Exit::Signal(sig))),
         Event::Loaded(articles, skipped, progress) => {
-            let batch: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
-            worker.add(batch.clone());
             model.add_skipped(skipped);
             model.set_progress(Some(progress));
-            if let Some(effect) = model.add_articles(batch) {
-                carry_out(effect, worker);
-            }
+            add_batch(
+                model,
+                worker,
+                store,
+                articles,
+                terminal.backend_mut().writer_mut(),
+            );
             return Ok(Step::Continue(true));
         }
         Event::LoadDone => {
@@ -220,16 +303,23 @@ fn handle(
     match model.update(action) {
         Some(Effect::Quit) => Ok(Step::Exit(Exit::Quit)),
         Some(effect) => {
-            carry_out(effect, worker);
+            carry_out(effect, worker, terminal.backend_mut().writer_mut());
             Ok(Step::Continue(true))
         }
         None => Ok(Step::Continue(true)),
     }
 }
 
-fn carry_out(effect: Effect, worker: &SearchWorker) {
+fn carry_out(effect: Effect, worker: &SearchWorker, out: &mut impl Write) {
     match effect {
         Effect::Search(generation, query) => worker.query(generation, query),
+        Effect::Copy(text) => {
+            // OSC 52: the terminal (or tmux with set-clipboard on) puts it on the clipboard,
+            // over SSH too. The text is folio's own (a sanitised title and path).
+            use base64::Engine;
+            let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+            let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+        }
         Effect::Quit => {}
     }
 }

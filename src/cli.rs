@@ -9,13 +9,13 @@ use std::sync::Arc;
 use clap::Parser;
 
 use crate::app::{self, Exit, Options, Source};
+use crate::config::{self, Config};
 use crate::corpus::{self, Article, LoadError, Skipped};
-use crate::keymap::Keymap;
-use crate::layout::READING_WIDTH;
 use crate::model::meta_line;
 use crate::search::{Index, Query};
+use crate::state::{self, Store};
 use crate::text::wrap_ranges;
-use crate::theme::{ColorDepth, Theme};
+use crate::theme::ColorDepth;
 
 /// A terminal reader for collections of news articles.
 ///
@@ -44,6 +44,12 @@ pub struct Args {
     /// Capture the mouse (off by default, so the terminal's own selection keeps working).
     #[arg(long)]
     pub mouse: bool,
+    /// Start at the top, ignoring where the last session stopped (it is still recorded).
+    #[arg(long)]
+    pub fresh: bool,
+    /// Print the default configuration file and exit.
+    #[arg(long, exclusive = true)]
+    pub print_config: bool,
 }
 
 /// An error with the exit status it calls for.
@@ -74,6 +80,16 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
+    if args.print_config {
+        let mut out = io::stdout().lock();
+        return match out.write_all(config::DEFAULT_CONFIG.as_bytes()) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+            _ => Ok(ExitCode::SUCCESS),
+        };
+    }
+    let (config, problems) = config::config_path()
+        .map(|p| config::load(&p))
+        .unwrap_or_default();
     for path in &args.paths {
         if std::fs::symlink_metadata(path).is_err() {
             return Err(Failure {
@@ -84,6 +100,9 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     }
     let scripted = args.list || args.filter.is_some() || args.print.is_some();
     if scripted || !io::stdout().is_terminal() {
+        for problem in &problems {
+            eprintln!("folio: {problem}");
+        }
         let (articles, skipped) = load(&args.paths)?;
         report_skipped(&skipped);
         let out = io::stdout().lock();
@@ -98,10 +117,10 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             other => other.map(|()| ExitCode::SUCCESS).map_err(Failure::from),
         };
     }
-    interface(args)
+    interface(args, config, problems)
 }
 
-fn interface(args: &Args) -> Result<ExitCode, Failure> {
+fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitCode, Failure> {
     let term = std::env::var("TERM").ok();
     if term.as_deref().is_none_or(|t| t.is_empty() || t == "dumb") {
         return Err(Failure {
@@ -122,13 +141,21 @@ fn interface(args: &Args) -> Result<ExitCode, Failure> {
     } else {
         Source::Paths(args.paths.clone())
     };
-    let options = Options {
-        keymap: Keymap::default(),
-        theme: Theme::new(depth),
-        mouse: args.mouse,
-        reading_width: READING_WIDTH,
+    let (mut store, notice) = match state::state_dir() {
+        Some(dir) => Store::open(&dir, &state::corpus_key(&args.paths)),
+        None => (Store::memory_only(), None),
     };
-    match app::run(source, options)? {
+    let mut notices: Vec<String> = notice.into_iter().collect();
+    notices.extend(problems);
+    let options = Options {
+        theme: config.theme(depth),
+        keymap: config.keymap,
+        mouse: args.mouse,
+        reading_width: config.reading_width,
+        fresh: args.fresh,
+        notices,
+    };
+    match app::run(source, options, &mut store)? {
         Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),
         Exit::Signal(sig) => Ok(ExitCode::from(
             128u8.saturating_add(u8::try_from(sig).unwrap_or(0)),

@@ -57,6 +57,20 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "reading_mode",
         "full-width reading mode",
     ),
+    (Action::NextUnread, "next_unread", "next unread article"),
+    (Action::ToggleRead, "toggle_read", "mark read / unread"),
+    (
+        Action::ToggleMark,
+        "toggle_mark",
+        "mark / unmark the article",
+    ),
+    (
+        Action::MarkedOnly,
+        "marked_only",
+        "show only marked articles / all",
+    ),
+    (Action::CycleSort, "sort", "sort by rank, date, title, path"),
+    (Action::Copy, "copy", "copy title and path (OSC 52)"),
     (Action::Skipped, "skipped", "files skipped while loading"),
     (Action::Help, "help", "this help"),
     (Action::Quit, "quit", "quit"),
@@ -274,6 +288,14 @@ mod tests {
             let b = map.bindings().iter().find(|b| &b.action == action);
             assert!(b.is_some_and(|b| !b.keys.is_empty()), "{name} has no key");
         }
+    }
+
+    #[test]
+    fn every_default_key_names_a_bindable_action() {
+        for (name, _) in DEFAULT_KEYS {
+            assert!(action_by_name(name).is_some(), "{name} is not bindable");
+        }
+        assert_eq!(DEFAULT_KEYS.len(), BINDABLE.len());
     }
 
     #[test]

@@ -224,6 +224,10 @@ impl Model {
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
+    /// Shows a message in the status line until the next key.
+    pub fn set_status(&mut self, message: String) {
+        self.status = Some(message);
+    }
     /// Whether keys are text for the filter bar.
     pub fn typing(&self) -> bool {
         self.focus == Focus::Filter && self.overlay.is_none()
@@ -256,7 +260,8 @@ impl Model {
         self.articles.extend(batch);
         self.flags.resize(self.articles.len(), Flags::default());
         let effect = if self.query.is_empty() {
-            self.ranked.extend((first..self.articles.len()).map(unranked));
+            self.ranked
+                .extend((first..self.articles.len()).map(unranked));
             self.rebuild_shown(self.selected_id());
             None
         } else {
@@ -281,12 +286,14 @@ impl Model {
     }
 
     fn restore_pending(&mut self) {
-        let Some((hash, _)) = self.pending else { return };
-        let Some(row) = self
-            .shown
-            .iter()
-            .position(|r| self.articles.get(r.id as usize).is_some_and(|a| a.hash == hash))
-        else {
+        let Some((hash, _)) = self.pending else {
+            return;
+        };
+        let Some(row) = self.shown.iter().position(|r| {
+            self.articles
+                .get(r.id as usize)
+                .is_some_and(|a| a.hash == hash)
+        }) else {
             return;
         };
         self.pending = None;
@@ -483,7 +490,12 @@ impl Model {
                 self.marked_only = !self.marked_only;
                 self.rebuild_shown(self.selected_id());
                 self.status = Some(
-                    if self.marked_only { "showing marked articles" } else { "showing all articles" }.into(),
+                    if self.marked_only {
+                        "showing marked articles"
+                    } else {
+                        "showing all articles"
+                    }
+                    .into(),
                 );
             }
             Action::CycleSort => {
@@ -509,7 +521,9 @@ impl Model {
     }
 
     fn copy(&mut self) -> Option<Effect> {
-        let article = self.selected_id().and_then(|id| self.articles.get(id as usize))?;
+        let article = self
+            .selected_id()
+            .and_then(|id| self.articles.get(id as usize))?;
         let text = format!("{}\n{}", article.title, article.path);
         self.status = Some("copied title and path to the clipboard".into());
         Some(Effect::Copy(text))

@@ -186,3 +186,19 @@ fn narrow_screen_shows_one_pane_and_tab_toggles() {
     assert_eq!(h.model.layout().list.area(), 0);
     assert!(h.model.layout().reader.area() > 0);
 }
+
+#[test]
+fn m_marks_read_and_s_sorts() {
+    let mut h = Harness::new(corpus(3), 100, 30);
+    let key = |c| {
+        ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        )
+    };
+    let a = h.keymap.action(key('m'), folio::keymap::Mode::Normal);
+    assert_eq!(a, Some(Action::ToggleRead));
+    h.act(Action::ToggleRead);
+    assert!(h.model.flags(0).read);
+    assert_eq!(h.model.status(), Some("marked read"));
+}

@@ -65,7 +65,10 @@ pub fn sort_rows(ranked: &mut [Ranked], articles: &[std::sync::Arc<Article>], so
         Sort::Rank => {}
         Sort::Path => ranked.sort_by_key(|r| r.id),
         Sort::Date => ranked.sort_by(|a, b| {
-            let (da, db) = (article(a).and_then(|x| x.date.as_deref()), article(b).and_then(|x| x.date.as_deref()));
+            let (da, db) = (
+                article(a).and_then(|x| x.date.as_deref()),
+                article(b).and_then(|x| x.date.as_deref()),
+            );
             match (da, db) {
                 (Some(x), Some(y)) => y.cmp(x),
                 (Some(_), None) => Ordering::Less,
@@ -75,7 +78,12 @@ pub fn sort_rows(ranked: &mut [Ranked], articles: &[std::sync::Arc<Article>], so
             .then(a.id.cmp(&b.id))
         }),
         Sort::Title => ranked.sort_by_cached_key(|r| {
-            (article(r).map(|a| a.title.to_lowercase()).unwrap_or_default(), r.id)
+            (
+                article(r)
+                    .map(|a| a.title.to_lowercase())
+                    .unwrap_or_default(),
+                r.id,
+            )
         }),
     }
 }
@@ -100,7 +108,11 @@ mod tests {
 
     #[test]
     fn sorts_by_date_title_and_path() {
-        let arts = vec![art("b", Some("2019-01-02")), art("C", None), art("a", Some("2020-05"))];
+        let arts = vec![
+            art("b", Some("2019-01-02")),
+            art("C", None),
+            art("a", Some("2020-05")),
+        ];
         let mut rows: Vec<Ranked> = [1, 2, 0].iter().map(|&id| Ranked { id, hits: 0 }).collect();
         sort_rows(&mut rows, &arts, Sort::Rank);
         assert_eq!(ids(&rows), vec![1, 2, 0]);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{Context, marked_spans};
-use crate::model::Focus;
+use crate::model::{Focus, Sort};
 use crate::text::{truncate, width};
 
 /// The list pane.
@@ -52,7 +52,15 @@ impl Widget for &ListPane<'_, '_> {
             } else {
                 String::new()
             };
-            let room = usize::from(inner.width).saturating_sub(width(&count) + 1);
+            let flags = model.flags(ranked.id);
+            // Two columns of marks, visible without colour: `•` unread, `*` marked.
+            let bullet = match (flags.read, flags.marked) {
+                (false, true) => "•*",
+                (false, false) => "• ",
+                (true, true) => " *",
+                (true, false) => "  ",
+            };
+            let room = usize::from(inner.width).saturating_sub(width(&count) + 2);
             let shown = truncate(&article.title, room);
             let marks: Vec<_> = highlighter
                 .map(|h| h.title_spans(&shown))
@@ -60,9 +68,14 @@ impl Widget for &ListPane<'_, '_> {
                 .into_iter()
                 .map(|r| (r, theme.matched))
                 .collect();
-            let mut spans = vec![Span::raw(" ")];
-            spans.extend(marked_spans(&shown, &marks, ratatui::style::Style::new()));
-            let used = 1 + width(&shown);
+            let base = if flags.read {
+                ratatui::style::Style::new()
+            } else {
+                theme.unread
+            };
+            let mut spans = vec![Span::styled(bullet, base)];
+            spans.extend(marked_spans(&shown, &marks, base));
+            let used = 2 + width(&shown);
             let pad = usize::from(inner.width).saturating_sub(used + width(&count));
             spans.push(Span::raw(" ".repeat(pad)));
             spans.push(Span::styled(count, theme.muted));
@@ -96,6 +109,22 @@ fn title(cx: &Context) -> String {
     )];
     if let Some(p) = model.progress() {
         parts.push(format!("loading {}/{}", p.done, p.total));
+    }
+    let unread = model.unread();
+    if unread > 0 {
+        parts.push(format!("{unread} unread"));
+    }
+    let default_sort = if model.query().is_empty() {
+        Sort::Path
+    } else {
+        Sort::Rank
+    };
+    let sort = model.sort();
+    if sort != default_sort && !(sort == Sort::Rank && model.query().is_empty()) {
+        parts.push(format!("by {}", sort.name()));
+    }
+    if model.marked_only() {
+        parts.push("marked".into());
     }
     if !model.skipped().is_empty() {
         parts.push(format!("{} skipped", model.skipped().len()));
