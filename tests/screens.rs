@@ -94,3 +94,12 @@ fn no_panic_at_any_small_size() {
         }
     }
 }
+
+#[test]
+fn status_line_says_what_a_key_did() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::CycleSort);
+    let screen = h.screen();
+    let last = screen.lines().last().unwrap_or_default().to_string();
+    assert!(last.contains("sorted by date"), "{last}");
+}

@@ -33,6 +33,8 @@ impl Widget for &FilterBar<'_, '_> {
                     theme.muted,
                 ));
             }
+        } else if let Some(status) = model.status() {
+            spans.push(Span::raw(status.to_string()));
         } else {
             spans.push(Span::styled("/ filter  ? help  q quit", theme.muted));
         }
