@@ -129,11 +129,22 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     spawn_input(tx);
-    let result = event_loop(&mut terminal, &mut model, &worker, &options, &rx, store);
-    if options.mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+    let result = match event_loop(&mut terminal, &mut model, &worker, &options, &rx, store) {
+        // Drawing fails once the terminal is gone (EIO): that is a hang-up, not an error.
+        Err(_) if terminal_gone() => Ok(Exit::HangUp),
+        other => other,
+    };
+    if !terminal_gone() {
+        if options.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        let _ = terminal.show_cursor();
+        let _ = terminal.backend_mut().flush();
+        let _ = ratatui::try_restore();
     }
-    ratatui::restore();
+    // The terminal's own clean-up on drop reports failures on stderr, which is that same
+    // terminal: after a hang-up, printing there fails and aborts. Done by hand above instead.
+    std::mem::forget(terminal);
     remember(&mut model, store);
     if let Err(err) = store.save_now() {
         eprintln!("folio: {err}");
@@ -380,7 +391,9 @@ fn suspend(terminal: &mut Screen, options: &Options) -> io::Result<()> {
     if options.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
-    ratatui::restore();
+    terminal.show_cursor()?;
+    terminal.backend_mut().flush()?;
+    ratatui::try_restore()?;
     let _ = io::stdout().flush();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Resumed: a fresh terminal (both buffers blank) over a cleared screen redraws everything,

@@ -435,6 +435,8 @@ impl Model {
             Action::Open => self.open(),
             Action::Back => return self.back(),
             Action::Filter => {
+                // The filter bar is hidden in reading mode: leave it to type.
+                self.reading_mode = false;
                 self.focus = Focus::Filter;
                 self.relayout();
             }

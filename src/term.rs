@@ -24,6 +24,58 @@ pub struct LeanBackend<W: Write> {
     fixed: Option<Size>,
     /// Whether a synchronized update has begun and not yet ended.
     in_frame: bool,
+    /// What the screen shows, as far as this backend knows: lets a short gap of unchanged
+    /// cells be written again (a byte a cell) instead of jumped over (three or more).
+    shadow: Shadow,
+}
+
+/// A copy of the screen's cells; empty when unknown.
+#[derive(Default)]
+struct Shadow {
+    width: u16,
+    cells: Vec<Cell>,
+}
+
+impl Shadow {
+    fn reset(&mut self, size: Size) {
+        self.width = size.width;
+        self.cells = vec![Cell::default(); usize::from(size.width) * usize::from(size.height)];
+    }
+
+    fn index(&self, x: u16, y: u16) -> Option<usize> {
+        let i = usize::from(y) * usize::from(self.width) + usize::from(x);
+        (x < self.width && i < self.cells.len()).then_some(i)
+    }
+
+    fn get(&self, x: u16, y: u16) -> Option<&Cell> {
+        self.index(x, y).map(|i| &self.cells[i])
+    }
+
+    fn set(&mut self, x: u16, y: u16, cell: &Cell) {
+        if let Some(i) = self.index(x, y) {
+            self.cells[i] = cell.clone();
+        }
+    }
+
+    /// Moves the rows of `region` up by `lines` (down when negative), blanks coming in.
+    fn scroll(&mut self, region: &Range<u16>, lines: i32) {
+        let rows: Vec<u16> = if lines > 0 {
+            region.clone().collect()
+        } else {
+            region.clone().rev().collect()
+        };
+        for y in rows {
+            let source = i32::from(y) + lines;
+            for x in 0..self.width {
+                let cell = u16::try_from(source)
+                    .ok()
+                    .filter(|s| region.contains(s))
+                    .and_then(|s| self.get(x, s).cloned())
+                    .unwrap_or_default();
+                self.set(x, y, &cell);
+            }
+        }
+    }
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -33,6 +85,7 @@ impl<W: Write> LeanBackend<W> {
             writer,
             fixed: None,
             in_frame: false,
+            shadow: Shadow::default(),
         }
     }
 
@@ -42,12 +95,39 @@ impl<W: Write> LeanBackend<W> {
             writer,
             fixed: Some(Size { width, height }),
             in_frame: false,
+            shadow: Shadow::default(),
         }
     }
 
     /// The writer.
     pub fn writer_mut(&mut self) -> &mut W {
         &mut self.writer
+    }
+
+    /// When the cursor is a few cells left of `(x, y)` on the same row and those cells are
+    /// plain single-width text in the pen's style, writes them again to get there: cheaper than
+    /// a cursor move. Returns false (writing nothing) otherwise.
+    fn fill_gap(&self, out: &mut Vec<u8>, pen: &mut Pen, x: u16, y: u16) -> bool {
+        let Some(at) = pen.at else { return false };
+        if at.y != y || x <= at.x || x - at.x > 3 {
+            return false;
+        }
+        let gap: Option<Vec<&Cell>> = (at.x..x).map(|gx| self.shadow.get(gx, y)).collect();
+        let Some(gap) = gap else { return false };
+        let fits = gap.iter().all(|c| {
+            c.symbol().len() == 1
+                && c.symbol().is_ascii()
+                && !c.symbol().as_bytes()[0].is_ascii_control()
+                && (c.fg, c.bg, c.modifier) == pen.style
+        });
+        if !fits {
+            return false;
+        }
+        for c in gap {
+            out.extend_from_slice(c.symbol().as_bytes());
+        }
+        pen.at = Some(Position { x, y });
+        true
     }
 
     /// The writer, inside a synchronized update.
@@ -77,6 +157,18 @@ impl<W: Write> Backend for LeanBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        if self.shadow.cells.is_empty() {
+            // The first frame goes on a fresh alternate screen: blank.
+            self.shadow.reset(self.size()?);
+        }
+        for &(x, y, cell) in &cells {
+            self.shadow.set(x, y, cell);
+            // The cells a wide symbol covers are not sent, but no longer show what they did.
+            let width = unicode_width::UnicodeWidthStr::width(cell.symbol());
+            for dx in 1..u16::try_from(width).unwrap_or(1) {
+                self.shadow.set(x.saturating_add(dx), y, &Cell::default());
+            }
+        }
         let mut out = Vec::with_capacity(cells.len() * 2);
         let mut pen = Pen {
             at: None,
@@ -99,7 +191,9 @@ impl<W: Write> Backend for LeanBackend<W> {
                 i += run;
                 continue;
             }
-            move_to(&mut out, &mut pen, x, y);
+            if !(style_known && self.fill_gap(&mut out, &mut pen, x, y)) {
+                move_to(&mut out, &mut pen, x, y);
+            }
             let style = (cell.fg, cell.bg, cell.modifier);
             if !style_known || style != pen.style {
                 sgr(&mut out, style)?;
@@ -149,6 +243,11 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        if clear_type == ClearType::All {
+            self.shadow.reset(self.size()?);
+        } else {
+            self.shadow = Shadow::default();
+        }
         let kind = match clear_type {
             ClearType::All => terminal::ClearType::All,
             ClearType::AfterCursor => terminal::ClearType::FromCursorDown,
@@ -187,10 +286,12 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn scroll_region_up(&mut self, region: Range<u16>, line_count: u16) -> io::Result<()> {
+        self.shadow.scroll(&region, i32::from(line_count));
         scroll(self.out(), region, line_count, 'S')
     }
 
     fn scroll_region_down(&mut self, region: Range<u16>, line_count: u16) -> io::Result<()> {
+        self.shadow.scroll(&region, -i32::from(line_count));
         scroll(self.out(), region, line_count, 'T')
     }
 }
@@ -313,24 +414,23 @@ mod tests {
         for lines in frames {
             let completed = terminal
                 .draw(|f| {
-                    let text: Vec<Line> = lines
-                        .iter()
-                        .enumerate()
-                        .map(|(i, l)| {
-                            let style = if i % 3 == 0 {
-                                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-                            } else {
-                                Style::new()
-                            };
-                            Line::styled(l.clone(), style)
-                        })
-                        .collect();
-                    f.render_widget(
-                        Paragraph::new(text)
-                            .wrap(Wrap { trim: false })
-                            .block(Block::default().borders(Borders::ALL).title("t")),
-                        f.area(),
-                    );
+                    let area = f.area();
+                    let block = Block::default().borders(Borders::ALL).title("t");
+                    let inner = block.inner(area);
+                    f.render_widget(block, area);
+                    for (i, l) in lines.iter().enumerate().take(usize::from(inner.height)) {
+                        let style = if i % 3 == 0 {
+                            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+                        } else {
+                            Style::new()
+                        };
+                        let row = ratatui::layout::Rect {
+                            y: inner.y + i as u16,
+                            height: 1,
+                            ..inner
+                        };
+                        f.render_widget(Line::styled(l.clone(), style), row);
+                    }
                 })
                 .expect("draw");
             let expected: Vec<String> = (0..height)
@@ -349,6 +449,9 @@ mod tests {
                 })
                 .collect();
             let bytes = std::mem::take(terminal.backend_mut().writer_mut());
+            if std::env::var_os("FOLIO_DEBUG_BYTES").is_some() {
+                eprintln!("{:?}", String::from_utf8_lossy(&bytes));
+            }
             total += bytes.len();
             parser.process(&bytes);
             let screen: Vec<String> = parser
@@ -372,6 +475,8 @@ mod tests {
         let c: Vec<String> = (0..20).map(|i| "x".repeat(i * 3)).collect();
         let d: Vec<String> = vec![String::new()];
         check_frames(&[a.clone(), b, c, d, a], 50, 12);
+        let e = vec![" xa本aax x日 a 日日x 本 a本本 ".to_string()];
+        check_frames(&[e, vec![]], 30, 10);
     }
 
     #[test]
@@ -419,6 +524,19 @@ mod tests {
         }
         eprintln!("lean {lean} vs crossterm {total}");
         assert!(lean * 10 < total * 8, "lean {lean} vs crossterm {total}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+        #[test]
+        fn any_frames_leave_the_screen_equal_to_the_buffer(
+            frames in proptest::collection::vec(
+                proptest::collection::vec("[a b日本x ]{0,40}", 0..12),
+                1..6,
+            )
+        ) {
+            check_frames(&frames, 30, 10);
+        }
     }
 
     /// A writer whose bytes the test can take.

@@ -118,8 +118,6 @@ fn closing_the_terminal_ends_folio_at_once_without_spinning() {
 }
 
 #[test]
-#[ignore = "folio aborts (SIGABRT) on hang-up: restoring the dead terminal fails, and \
-            eprintln! of that error to the dead terminal panics inside the panic hook"]
 fn closing_the_terminal_exits_129() {
     let mut pty = started(100, 30);
     assert!(pty.settle(Duration::from_millis(300)));
@@ -191,7 +189,6 @@ fn sigint_exits_130_and_restores_the_terminal() {
 }
 
 #[test]
-#[ignore = "needs FOLIO_TEST_PANIC hook"]
 fn a_panic_restores_the_terminal_before_the_message() {
     let mut pty = Spawn::folio(100, 30).env("FOLIO_TEST_PANIC", "1").start();
     let status = pty.wait_exit(EVENTUALLY).expect("folio did not exit");
@@ -282,8 +279,6 @@ fn ctrl_z_stops_under_job_control_leaving_the_alternate_screen() {
 }
 
 #[test]
-#[ignore = "suspend leaves the cursor hidden, and resuming fails: Terminal::clear waits for a \
-            cursor position report that the input thread holds (app.rs suspend)"]
 fn ctrl_z_shows_the_cursor_and_fg_redraws_everything() {
     let (mut pty, folio_pid) = suspended_under_bash();
     pty.with_screen(|s| assert!(!s.hide_cursor(), "the cursor is left hidden while stopped"));
@@ -304,8 +299,6 @@ fn ctrl_z_shows_the_cursor_and_fg_redraws_everything() {
 }
 
 #[test]
-#[ignore = "resuming fails: Terminal::clear waits for a cursor position report that the input \
-            thread holds (app.rs suspend)"]
 fn ctrl_z_without_job_control_keeps_running() {
     // Started directly in the terminal, folio leads an orphaned process group, so the kernel
     // discards its SIGTSTP: it must carry on with a full screen instead of wedging.
