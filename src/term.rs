@@ -326,23 +326,43 @@ fn blank_run(cells: &[(u16, u16, &Cell)]) -> usize {
         .count()
 }
 
-/// Moves the cursor with the fewest bytes: nothing, forward on the row, next row, or absolute.
+/// Moves the cursor with the fewest bytes: nothing, forward or back on the row, down to the
+/// next row (`\r\n` or `\n`) and along it, or absolute.
 fn move_to(out: &mut Vec<u8>, pen: &mut Pen, x: u16, y: u16) {
     let target = Position { x, y };
-    match pen.at {
-        Some(at) if at == target => {}
-        Some(at) if at.y == y && x > at.x => {
-            let dx = x - at.x;
-            if dx == 1 {
-                out.extend_from_slice(b"\x1b[C");
+    let absolute = if x == 0 {
+        format!("\x1b[{}H", y + 1)
+    } else {
+        format!("\x1b[{};{}H", y + 1, x + 1)
+    };
+    let relative = pen.at.and_then(|at| {
+        let along = |from: u16| match x.cmp(&from) {
+            std::cmp::Ordering::Equal => String::new(),
+            std::cmp::Ordering::Greater if x - from == 1 => "\x1b[C".to_string(),
+            std::cmp::Ordering::Greater => format!("\x1b[{}C", x - from),
+            std::cmp::Ordering::Less if from - x == 1 => "\x1b[D".to_string(),
+            std::cmp::Ordering::Less => format!("\x1b[{}D", from - x),
+        };
+        if at.y == y {
+            Some(along(at.x))
+        } else if y == at.y + 1 {
+            // Raw mode: `\n` moves down and keeps the column, `\r` goes to column 0.
+            let via_cr = format!("\r\n{}", along(0));
+            let via_lf = format!("\n{}", along(at.x));
+            Some(if via_lf.len() < via_cr.len() {
+                via_lf
             } else {
-                out.extend_from_slice(format!("\x1b[{dx}C").as_bytes());
-            }
+                via_cr
+            })
+        } else {
+            None
         }
-        Some(at) if x == 0 && y == at.y + 1 => out.extend_from_slice(b"\r\n"),
-        _ if x == 0 => out.extend_from_slice(format!("\x1b[{}H", y + 1).as_bytes()),
-        _ => out.extend_from_slice(format!("\x1b[{};{}H", y + 1, x + 1).as_bytes()),
-    }
+    });
+    let best = match relative {
+        Some(r) if r.len() <= absolute.len() => r,
+        _ => absolute,
+    };
+    out.extend_from_slice(best.as_bytes());
     pen.at = Some(target);
 }
 
