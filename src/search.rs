@@ -1,1 +1,23 @@
-//! Search: the query language, the index over the corpus, ranking and hits.
+//! Search: the query language, the index over the corpus, ranking, hits for highlighting, and a
+//! background worker that answers the newest query off the UI thread.
+//!
+//! Words are maximal runs of alphanumeric characters (see [`words`]); the index, the query
+//! parser and the highlighter all use that one tokenizer and the same folding (accents and
+//! full-width forms) and word matching, so the hits counted in the list are the hits shown in
+//! the reader.
+
+mod eval;
+mod highlight;
+mod index;
+mod matcher;
+mod query;
+mod spans;
+mod vocab;
+mod words;
+mod worker;
+
+pub use eval::{Ranked, SearchCache};
+pub use highlight::Highlighter;
+pub use index::Index;
+pub use query::Query;
+pub use worker::{SearchOutcome, SearchWorker};
