@@ -72,7 +72,11 @@ fn bundled_sentences() -> Vec<Arc<Article>> {
 }
 
 fn ids(index: &Index, articles: &[Arc<Article>], input: &str) -> Vec<u32> {
-    let mut ids: Vec<u32> = index.search(articles, &Query::parse(input)).iter().map(|r| r.id).collect();
+    let mut ids: Vec<u32> = index
+        .search(articles, &Query::parse(input))
+        .iter()
+        .map(|r| r.id)
+        .collect();
     ids.sort_unstable();
     ids
 }
@@ -99,7 +103,15 @@ fn hits_match_the_highlighter_on_bundled_sentences() {
     let articles = bundled_sentences();
     let mut index = Index::new();
     index.add(&articles);
-    for input in ["taliban", "khalilzd kabul", "oslo|rawalpindi", "\"peace talks\" talks", "title:taliban", "^afgh !kunduz", "pompeo"] {
+    for input in [
+        "taliban",
+        "khalilzd kabul",
+        "oslo|rawalpindi",
+        "\"peace talks\" talks",
+        "title:taliban",
+        "^afgh !kunduz",
+        "pompeo",
+    ] {
         let query = Query::parse(input);
         let highlighter = Highlighter::new(&query);
         let ranked = index.search(&articles, &query);
@@ -107,7 +119,10 @@ fn hits_match_the_highlighter_on_bundled_sentences() {
         for r in ranked {
             let a = &articles[r.id as usize];
             let spans = highlighter.spans(&a.title).len()
-                + a.paragraphs.iter().map(|p| highlighter.spans(p).len()).sum::<usize>();
+                + a.paragraphs
+                    .iter()
+                    .map(|p| highlighter.spans(p).len())
+                    .sum::<usize>();
             assert_eq!(r.hits as usize, spans, "{input:?} on article {}", r.id);
         }
     }

@@ -79,17 +79,28 @@ impl Index {
         let n = self.len();
         if query.is_empty() {
             return (0..n as u32)
-                .map(|id| Ranked { id, hits: 0, score: 0, in_title: false })
+                .map(|id| Ranked {
+                    id,
+                    hits: 0,
+                    score: 0,
+                    in_title: false,
+                })
                 .collect();
         }
-        let mut next_cache = SearchCache { vocab_len: self.vocab.len(), candidates: Vec::new() };
+        let mut next_cache = SearchCache {
+            vocab_len: self.vocab.len(),
+            candidates: Vec::new(),
+        };
         let clauses: Vec<Vec<Compiled>> = query
             .clauses
             .iter()
             .map(|clause| {
                 clause
                     .iter()
-                    .map(|term| Compiled { term, alt: self.compile(term, cache, &mut next_cache) })
+                    .map(|term| Compiled {
+                        term,
+                        alt: self.compile(term, cache, &mut next_cache),
+                    })
                     .collect()
             })
             .collect();
@@ -113,7 +124,12 @@ impl Index {
 
         let mut ranked: Vec<Ranked> = (0..n)
             .filter(|&a| t.satisfied[a] == wanted)
-            .map(|a| Ranked { id: a as u32, hits: hits[a], score: t.score[a], in_title: t.in_title[a] })
+            .map(|a| Ranked {
+                id: a as u32,
+                hits: hits[a],
+                score: t.score[a],
+                in_title: t.in_title[a],
+            })
             .collect();
         let order = |x: &Ranked, y: &Ranked| self.order(articles, x, y);
         if ranked.len() > 4096 {
@@ -140,13 +156,25 @@ impl Index {
     fn compile(&self, term: &Term, cache: &SearchCache, next: &mut SearchCache) -> Alt {
         match term.field {
             Field::Date => {
-                let want = term.words.first().map_or("", String::as_str).to_ascii_lowercase();
-                let ok = self.dates.names.iter().map(|d| d.to_ascii_lowercase().starts_with(&want)).collect();
+                let want = term
+                    .words
+                    .first()
+                    .map_or("", String::as_str)
+                    .to_ascii_lowercase();
+                let ok = self
+                    .dates
+                    .names
+                    .iter()
+                    .map(|d| d.to_ascii_lowercase().starts_with(&want))
+                    .collect();
                 Alt::Meta { ok, score: 1 }
             }
             Field::Source => {
-                let matchers: Vec<WordMatcher> =
-                    term.words.iter().map(|w| WordMatcher::new(w, term.kind, term.case_sensitive)).collect();
+                let matchers: Vec<WordMatcher> = term
+                    .words
+                    .iter()
+                    .map(|w| WordMatcher::new(w, term.kind, term.case_sensitive))
+                    .collect();
                 let lens = [matchers.len()];
                 let ok = self
                     .sources
@@ -165,11 +193,16 @@ impl Index {
                                 matchers[j].matches(&folded[i].0, &folded[i].1).is_some()
                             })
                         } else {
-                            folded.iter().any(|(f, l)| matchers[0].matches(f, l).is_some())
+                            folded
+                                .iter()
+                                .any(|(f, l)| matchers[0].matches(f, l).is_some())
                         }
                     })
                     .collect();
-                Alt::Meta { ok, score: matchers.first().map_or(1, WordMatcher::perfect) }
+                Alt::Meta {
+                    ok,
+                    score: matchers.first().map_or(1, WordMatcher::perfect),
+                }
             }
             Field::Text | Field::Title => {
                 if term.kind == Kind::Phrase {
@@ -191,7 +224,9 @@ impl Index {
                 } else {
                     let word = term.words.first().map_or("", String::as_str);
                     let m = WordMatcher::new(word, term.kind, term.case_sensitive);
-                    Alt::Words { matched: self.match_vocab(&m, cache, next) }
+                    Alt::Words {
+                        matched: self.match_vocab(&m, cache, next),
+                    }
                 }
             }
         }
@@ -199,7 +234,12 @@ impl Index {
 
     /// The vocabulary words `m` matches, with scores; narrows from `cache` when it can and
     /// records the candidates it tried in `next`.
-    fn match_vocab(&self, m: &WordMatcher, cache: &SearchCache, next: &mut SearchCache) -> Vec<(u32, u32)> {
+    fn match_vocab(
+        &self,
+        m: &WordMatcher,
+        cache: &SearchCache,
+        next: &mut SearchCache,
+    ) -> Vec<(u32, u32)> {
         let needle = m.needle_lower();
         let vocab = &self.vocab;
         let test = |id: u32| m.may_match(vocab.lower(id as usize), vocab.mask(id as usize));
@@ -214,7 +254,10 @@ impl Index {
                 c.extend((cache.vocab_len as u32..vocab.len() as u32).filter(|&id| test(id)));
                 c
             }
-            None => (0..vocab.len() as u32).into_par_iter().filter(|&id| test(id)).collect(),
+            None => (0..vocab.len() as u32)
+                .into_par_iter()
+                .filter(|&id| test(id))
+                .collect(),
         };
         let matched = candidates
             .par_iter()
@@ -259,7 +302,13 @@ impl Index {
 
     /// Calls `found(article, score, in_title)` for every article the alternative matches
     /// (several times for some), and sets `mark` for them.
-    fn mark_matches(&self, c: &Compiled, title_only: bool, mark: &mut [bool], found: &mut dyn FnMut(usize, u32, bool)) {
+    fn mark_matches(
+        &self,
+        c: &Compiled,
+        title_only: bool,
+        mark: &mut [bool],
+        found: &mut dyn FnMut(usize, u32, bool),
+    ) {
         match &c.alt {
             Alt::Words { matched } => {
                 for &(w, score) in matched {
@@ -286,7 +335,11 @@ impl Index {
                 }
             }
             Alt::Meta { ok, score } => {
-                let of = if c.term.field == Field::Date { &self.date_of } else { &self.source_of };
+                let of = if c.term.field == Field::Date {
+                    &self.date_of
+                } else {
+                    &self.source_of
+                };
                 for (a, &id) in of.iter().enumerate() {
                     if ok.get(id as usize).copied().unwrap_or(false) {
                         mark[a] = true;
@@ -313,13 +366,19 @@ impl Index {
                 }
             }
         }
-        (0..n).filter(|&a| count[a] as usize == sets.len()).collect()
+        (0..n)
+            .filter(|&a| count[a] as usize == sets.len())
+            .collect()
     }
 
     /// Whether the phrase occurs in article `a`'s title, and whether it occurs where it counts.
     fn phrase_in(&self, a: usize, sets: &[WordSet], title_only: bool) -> (bool, bool) {
         let mut in_title = false;
-        for (no, seg) in self.article_tokens(a as u32).split(|&t| t == SEPARATOR).enumerate() {
+        for (no, seg) in self
+            .article_tokens(a as u32)
+            .split(|&t| t == SEPARATOR)
+            .enumerate()
+        {
             if no > 0 && title_only {
                 break;
             }
@@ -334,10 +393,17 @@ impl Index {
     }
 
     /// Hits per article, for those that satisfied every clause.
-    fn count_hits(&self, clauses: &[Vec<Compiled>], satisfied: &[u16], wanted: u16, hits: &mut [u32]) {
-        let hit_alts = clauses.iter().flatten().filter(|c| {
-            !c.term.negated && matches!(c.term.field, Field::Text | Field::Title)
-        });
+    fn count_hits(
+        &self,
+        clauses: &[Vec<Compiled>],
+        satisfied: &[u16],
+        wanted: u16,
+        hits: &mut [u32],
+    ) {
+        let hit_alts = clauses
+            .iter()
+            .flatten()
+            .filter(|c| !c.term.negated && matches!(c.term.field, Field::Text | Field::Title));
         let mut words = WordSet::new(self.vocab.len());
         let mut word_list = Vec::new();
         let mut phrases: Vec<&[WordSet]> = Vec::new();
@@ -364,15 +430,23 @@ impl Index {
             return;
         }
         let lens: Vec<usize> = phrases.iter().map(|p| p.len()).collect();
-        hits.par_iter_mut().enumerate().filter(|(a, _)| satisfied[*a] == wanted).for_each(|(a, h)| {
-            *h = self
-                .article_tokens(a as u32)
-                .split(|&t| t == SEPARATOR)
-                .map(|seg| {
-                    hit_ranges(seg.len(), |i| words.contains(seg[i]), &lens, |p, j, i| phrases[p][j].contains(seg[i])).len() as u32
-                })
-                .sum();
-        });
+        hits.par_iter_mut()
+            .enumerate()
+            .filter(|(a, _)| satisfied[*a] == wanted)
+            .for_each(|(a, h)| {
+                *h = self
+                    .article_tokens(a as u32)
+                    .split(|&t| t == SEPARATOR)
+                    .map(|seg| {
+                        hit_ranges(
+                            seg.len(),
+                            |i| words.contains(seg[i]),
+                            &lens,
+                            |p, j, i| phrases[p][j].contains(seg[i]),
+                        )
+                        .len() as u32
+                    })
+                    .sum();
+            });
     }
 }
-

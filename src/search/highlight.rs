@@ -29,14 +29,21 @@ struct Word {
 impl Highlighter {
     /// Compiles the query's hit terms; cheap (no vocabulary is scanned).
     pub fn new(query: &Query) -> Highlighter {
-        let mut h = Highlighter { words: Vec::new(), phrases: Vec::new() };
+        let mut h = Highlighter {
+            words: Vec::new(),
+            phrases: Vec::new(),
+        };
         for term in query.hit_terms() {
             if term.kind == Kind::Phrase {
                 h.phrases.push(
-                    term.words.iter().map(|w| WordMatcher::new(w, Kind::Phrase, term.case_sensitive)).collect(),
+                    term.words
+                        .iter()
+                        .map(|w| WordMatcher::new(w, Kind::Phrase, term.case_sensitive))
+                        .collect(),
                 );
             } else if let Some(w) = term.words.first() {
-                h.words.push(WordMatcher::new(w, term.kind, term.case_sensitive));
+                h.words
+                    .push(WordMatcher::new(w, term.kind, term.case_sensitive));
             }
         }
         h
@@ -56,12 +63,23 @@ impl Highlighter {
         let seg = segment(text);
         let word_hit: Vec<bool> = seg
             .iter()
-            .map(|w| self.words.iter().any(|m| m.matches(&w.folded, &w.lower).is_some()))
+            .map(|w| {
+                self.words
+                    .iter()
+                    .any(|m| m.matches(&w.folded, &w.lower).is_some())
+            })
             .collect();
         let lens: Vec<usize> = self.phrases.iter().map(Vec::len).collect();
-        hit_ranges(seg.len(), |i| word_hit[i], &lens, |p, j, i| {
-            self.phrases[p][j].matches(&seg[i].folded, &seg[i].lower).is_some()
-        })
+        hit_ranges(
+            seg.len(),
+            |i| word_hit[i],
+            &lens,
+            |p, j, i| {
+                self.phrases[p][j]
+                    .matches(&seg[i].folded, &seg[i].lower)
+                    .is_some()
+            },
+        )
         .into_iter()
         .map(|r| seg[r.start].range.start..seg[r.end - 1].range.end)
         .collect()
@@ -72,8 +90,9 @@ impl Highlighter {
     pub fn title_spans(&self, title: &str) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::new();
         for span in self.spans(title) {
-            let inner: Vec<(Range<usize>, &str)> =
-                words(&title[span.clone()]).map(|(r, w)| (r.start + span.start..r.end + span.start, w)).collect();
+            let inner: Vec<(Range<usize>, &str)> = words(&title[span.clone()])
+                .map(|(r, w)| (r.start + span.start..r.end + span.start, w))
+                .collect();
             let single = inner.len() == 1;
             let chars = inner.first().filter(|_| single).and_then(|(r, w)| {
                 let folded = fold(w);
@@ -84,7 +103,8 @@ impl Highlighter {
                 })?;
                 // Fuzzy indices are char indices of the folded word: they map onto the word
                 // only when folding kept the number of chars.
-                (folded.chars().count() == w.chars().count()).then(|| char_ranges(w, r.start, &indices))
+                (folded.chars().count() == w.chars().count())
+                    .then(|| char_ranges(w, r.start, &indices))
             });
             match chars {
                 Some(ranges) => out.extend(ranges),
@@ -101,7 +121,11 @@ fn segment(text: &str) -> Vec<Word> {
         .map(|(range, w)| {
             let folded = fold(w).into_owned();
             let lower = lower(&folded).into_owned();
-            Word { range, folded, lower }
+            Word {
+                range,
+                folded,
+                lower,
+            }
         })
         .collect()
 }

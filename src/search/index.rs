@@ -168,14 +168,17 @@ impl Index {
         self.postings.resize_with(words, Vec::new);
         self.title_postings.resize_with(words, Vec::new);
 
-        chunks.par_iter_mut().zip(&remaps).for_each(|(chunk, remap)| {
-            for t in chunk.tokens.iter_mut().filter(|t| **t != SEPARATOR) {
-                *t = remap[*t as usize];
-            }
-            for (w, _) in chunk.bags.iter_mut().chain(chunk.titles.iter_mut()) {
-                *w = remap[*w as usize];
-            }
-        });
+        chunks
+            .par_iter_mut()
+            .zip(&remaps)
+            .for_each(|(chunk, remap)| {
+                for t in chunk.tokens.iter_mut().filter(|t| **t != SEPARATOR) {
+                    *t = remap[*t as usize];
+                }
+                for (w, _) in chunk.bags.iter_mut().chain(chunk.titles.iter_mut()) {
+                    *w = remap[*w as usize];
+                }
+            });
 
         // Append postings: each thread owns a range of word ids and reads every bag.
         let per_thread = words.div_ceil(threads).max(1);
@@ -222,7 +225,8 @@ impl Index {
         for article in articles {
             self.date_keys.push(date_key(article.date.as_deref()));
             self.date_of.push(self.dates.id(article.date.as_deref()));
-            self.source_of.push(self.sources.id(article.source.as_deref()));
+            self.source_of
+                .push(self.sources.id(article.source.as_deref()));
         }
     }
 

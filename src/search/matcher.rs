@@ -102,7 +102,10 @@ impl WordMatcher {
             Kind::Phrase => hay == self.needle,
         };
         // Closer is better: every extra character costs a point.
-        let extra = hay.chars().count().saturating_sub(self.needle.chars().count());
+        let extra = hay
+            .chars()
+            .count()
+            .saturating_sub(self.needle.chars().count());
         found.then(|| self.perfect.saturating_sub(extra as u32).max(1))
     }
 

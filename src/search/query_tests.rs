@@ -58,7 +58,10 @@ fn fields() {
     let s = one("source:!afp");
     assert_eq!((s.field, s.negated), (Field::Source, true));
     let d = one("date:2019-09");
-    assert_eq!((d.field, d.words.clone()), (Field::Date, vec!["2019-09".to_string()]));
+    assert_eq!(
+        (d.field, d.words.clone()),
+        (Field::Date, vec!["2019-09".to_string()])
+    );
     assert_eq!(one("TITLE:oslo").field, Field::Title);
     assert_eq!(one("title:\"peace talks\"").kind, Kind::Phrase);
 }
@@ -70,7 +73,10 @@ fn smart_case_and_folding() {
     assert!(one("Жук").case_sensitive);
     let wide = one("ＡＢＣ");
     assert_eq!(wide.words, ["ABC"]);
-    assert!(!wide.case_sensitive, "full-width capitals do not switch case on");
+    assert!(
+        !wide.case_sensitive,
+        "full-width capitals do not switch case on"
+    );
     assert_eq!(one("café").words, ["cafe"]);
 }
 

@@ -38,7 +38,10 @@ pub(crate) fn hit_ranges(
     phrase_lens: &[usize],
     phrase_hit: impl Fn(usize, usize, usize) -> bool,
 ) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = (0..len).filter(|&i| word_hit(i)).map(|i| i..i + 1).collect();
+    let mut ranges: Vec<Range<usize>> = (0..len)
+        .filter(|&i| word_hit(i))
+        .map(|i| i..i + 1)
+        .collect();
     let mut extra = false;
     for (p, &k) in phrase_lens.iter().enumerate() {
         if k == 0 || k > len {
@@ -79,14 +82,24 @@ mod tests {
         // Segment: a b c a b; word term `c`; phrase `a b`.
         let seg = ["a", "b", "c", "a", "b"];
         let phrase = ["a", "b"];
-        let r = hit_ranges(seg.len(), |i| seg[i] == "c", &[2], |_, j, i| seg[i] == phrase[j]);
+        let r = hit_ranges(
+            seg.len(),
+            |i| seg[i] == "c",
+            &[2],
+            |_, j, i| seg[i] == phrase[j],
+        );
         assert_eq!(r, [0..2, 2..3, 3..5]);
         // Word term `b` falls inside both phrase occurrences.
-        let r = hit_ranges(seg.len(), |i| seg[i] == "b", &[2], |_, j, i| seg[i] == phrase[j]);
+        let r = hit_ranges(
+            seg.len(),
+            |i| seg[i] == "b",
+            &[2],
+            |_, j, i| seg[i] == phrase[j],
+        );
         assert_eq!(r, [0..2, 3..5]);
         // Overlapping occurrences of `a a` in `a a a` are one hit.
         let r = hit_ranges(3, |_| false, &[2], |_, _, _| true);
-        assert_eq!(r, [0..3]);
+        assert_eq!(r, std::slice::from_ref(&(0..3)));
         assert!(phrase_occurs(5, 2, |j, i| seg[i] == phrase[j]));
         assert!(!phrase_occurs(1, 2, |_, _| true));
     }

@@ -119,7 +119,10 @@ mod tests {
 
     #[test]
     fn words_are_alphanumeric_runs() {
-        assert_eq!(list("U.S.-Taliban talks, 2019!"), ["U", "S", "Taliban", "talks", "2019"]);
+        assert_eq!(
+            list("U.S.-Taliban talks, 2019!"),
+            ["U", "S", "Taliban", "talks", "2019"]
+        );
         assert_eq!(list(""), Vec::<&str>::new());
         assert_eq!(list("  ...  "), Vec::<&str>::new());
         assert_eq!(list("東京都 へ 行く"), ["東京都", "へ", "行く"]);

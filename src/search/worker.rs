@@ -39,7 +39,9 @@ impl SearchWorker {
             .spawn(move || run(&receiver, &on_result))
             .map_or_else(
                 // Without a thread, nothing is searched; the UI keeps its unfiltered list.
-                |_| SearchWorker { sender: channel().0 },
+                |_| SearchWorker {
+                    sender: channel().0,
+                },
                 |_| SearchWorker { sender },
             )
     }
@@ -85,7 +87,10 @@ fn run(receiver: &Receiver<Message>, on_result: &dyn Fn(SearchOutcome)) {
                 cache = SearchCache::default();
             }
             let ranked = index.search_cached(&articles, query, &mut cache);
-            on_result(SearchOutcome { generation: *generation, ranked });
+            on_result(SearchOutcome {
+                generation: *generation,
+                ranked,
+            });
         }
     }
 }
@@ -96,8 +101,19 @@ mod tests {
     use std::sync::mpsc;
     use std::time::Duration;
 
+    fn recv(rx: &mpsc::Receiver<SearchOutcome>) -> SearchOutcome {
+        match rx.recv_timeout(Duration::from_secs(10)) {
+            Ok(outcome) => outcome,
+            Err(e) => panic!("no answer from the worker: {e}"),
+        }
+    }
+
     fn article(title: &str) -> Arc<Article> {
-        Arc::new(Article { title: title.into(), paragraphs: vec!["text".into()], ..Article::default() })
+        Arc::new(Article {
+            title: title.into(),
+            paragraphs: vec!["text".into()],
+            ..Article::default()
+        })
     }
 
     #[test]
@@ -109,7 +125,7 @@ mod tests {
         worker.add(vec![article("Oslo talks"), article("Kabul")]);
         worker.add(vec![article("Oslo again")]);
         worker.query(7, Query::parse("oslo"));
-        let outcome = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        let outcome = recv(&rx);
         assert_eq!(outcome.generation, 7);
         let ids: Vec<u32> = outcome.ranked.iter().map(|r| r.id).collect();
         assert_eq!(ids, [0, 2]);
@@ -147,10 +163,10 @@ mod tests {
             let _ = tx.send(o);
         });
         worker.query(1, Query::parse("oslo"));
-        let first = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        let first = recv(&rx);
         assert!(first.ranked.is_empty());
         worker.add(vec![article("Oslo")]);
-        let second = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        let second = recv(&rx);
         assert_eq!((second.generation, second.ranked.len()), (1, 1));
     }
 }
