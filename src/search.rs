@@ -8,6 +8,7 @@
 
 mod eval;
 mod highlight;
+mod hits;
 mod index;
 mod matcher;
 mod query;

@@ -47,7 +47,10 @@ impl Hasher for Fx {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // The multiplications leave the low bits weak, and the table indexes by them: mix the
+        // high bits down.
+        let h = (self.0 ^ (self.0 >> 32)).wrapping_mul(SEED);
+        h ^ (h >> 29)
     }
 }
 
