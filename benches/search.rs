@@ -137,7 +137,12 @@ fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let after = stat.rsplit(')').next().unwrap_or("");
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
 
@@ -167,7 +172,10 @@ fn main() {
     }
     if std::env::var("FOLIO_BENCH_SCRATCH").is_ok() {
         let articles = synth::corpus(10_000, SEED);
-        let texts: Vec<&str> = articles.iter().flat_map(|a| a.paragraphs.iter().map(String::as_str)).collect();
+        let texts: Vec<&str> = articles
+            .iter()
+            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
+            .collect();
         let t = Instant::now();
         let mut n = 0usize;
         for p in &texts {
@@ -179,13 +187,19 @@ fn main() {
         let t = Instant::now();
         let mut n = 0usize;
         for p in &texts {
-            n += p.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+            n += p
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
         }
         eprintln!("split words {:?} {n}", t.elapsed());
         let t = Instant::now();
         let mut map: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         for p in &texts {
-            for w in p.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            for w in p
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
                 let l = map.len() as u32;
                 map.entry(w).or_insert(l);
             }

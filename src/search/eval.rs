@@ -60,6 +60,10 @@ struct Tally {
     best_in_title: Vec<bool>,
     mark: Vec<bool>,
     kept: Vec<bool>,
+    /// Hits, counted while postings are walked when the query has no phrase to look for.
+    hits: Vec<u32>,
+    count_inline: bool,
+    counted: WordSet,
 }
 
 impl Index {
@@ -114,13 +118,18 @@ impl Index {
             best_in_title: vec![false; n],
             mark: vec![false; n],
             kept: vec![false; n],
+            hits: vec![0; n],
+            count_inline: !query.hit_terms().any(|t| t.kind == Kind::Phrase),
+            counted: WordSet::new(self.vocab.len()),
         };
         for clause in &clauses {
             self.apply_clause(clause, &mut t);
         }
         let wanted = clauses.len() as u16;
-        let mut hits = vec![0u32; n];
-        self.count_hits(&clauses, &t.satisfied, wanted, &mut hits);
+        let mut hits = std::mem::take(&mut t.hits);
+        if !t.count_inline {
+            self.count_hits(&clauses, &t.satisfied, wanted, &mut hits);
+        }
 
         let mut ranked: Vec<Ranked> = (0..n)
             .filter(|&a| t.satisfied[a] == wanted)
@@ -277,7 +286,9 @@ impl Index {
         t.kept.fill(false);
         for c in clause {
             let title_only = c.term.field == Field::Title;
-            if c.term.negated {
+            if let (false, Alt::Words { matched }) = (c.term.negated, &c.alt) {
+                self.walk_words(matched, title_only, t);
+            } else if c.term.negated {
                 t.mark.fill(false);
                 self.mark_matches(c, title_only, &mut t.mark, &mut |_, _, _| {});
                 for (kept, &m) in t.kept.iter_mut().zip(&t.mark) {
@@ -296,6 +307,34 @@ impl Index {
                 t.satisfied[a] += 1;
                 t.score[a] = t.score[a].saturating_add(t.best[a]);
                 t.in_title[a] |= t.best_in_title[a];
+            }
+        }
+    }
+
+    /// A positive word alternative: best scores, title flags and (when counting inline) hits,
+    /// in one walk over each matched word's postings.
+    fn walk_words(&self, matched: &[(u32, u32)], title_only: bool, t: &mut Tally) {
+        for &(w, score) in matched {
+            let count = t.count_inline && !t.counted.contains(w);
+            if count {
+                t.counted.insert(w);
+            }
+            let w = w as usize;
+            if !title_only || count {
+                for p in &self.postings[w] {
+                    let a = p.article as usize;
+                    if !title_only && t.best[a] < score {
+                        t.best[a] = score;
+                    }
+                    if count {
+                        t.hits[a] += p.count;
+                    }
+                }
+            }
+            for p in &self.title_postings[w] {
+                let a = p.article as usize;
+                t.best[a] = t.best[a].max(score);
+                t.best_in_title[a] = true;
             }
         }
     }

@@ -155,12 +155,9 @@ impl Index {
             return;
         }
         let first = self.len() as u32;
-        let t0 = std::time::Instant::now();
         let threads = rayon::current_num_threads().max(1);
         let size = (articles.len() / (threads * 4)).clamp(64, 4096);
         let mut chunks: Vec<Chunk> = articles.par_chunks(size).map(Chunk::tokenize).collect();
-
-        eprintln!("tokenize {:?}", t0.elapsed());
         // Merge vocabularies in order, so word ids do not depend on scheduling.
         let remaps: Vec<Vec<u32>> = chunks
             .iter()
@@ -215,8 +212,6 @@ impl Index {
             .par_chunks_mut(per_thread)
             .enumerate()
             .for_each(|(i, lists)| fill(lists, i * per_thread, true));
-
-        eprintln!("postings {:?}", t0.elapsed());
         if self.starts.is_empty() {
             self.starts.push(0);
         }
