@@ -4,6 +4,8 @@
 //! `FOLIO_BENCH_SIZES=1000,10000` picks the corpus sizes (default 1000,10000,100000).
 //! `FOLIO_BENCH_WRITE=/tmp/synth100k` writes the 100,000-article corpus there as text files
 //! (for comparisons with grep and fzf) and exits.
+//! `FOLIO_BENCH_SWEEP_ONLY=1` skips criterion: it builds each size once (timed) and runs the
+//! sweep; `=build` stops after the build.
 //! After criterion, a sweep times every keystroke of a set of typed queries once per size and
 //! prints the median and the worst, and the peak memory of the process.
 
@@ -168,43 +170,6 @@ fn main() {
         for (name, q) in queries() {
             eprintln!("{name}: {q}");
         }
-        return;
-    }
-    if std::env::var("FOLIO_BENCH_SCRATCH").is_ok() {
-        let articles = synth::corpus(10_000, SEED);
-        let texts: Vec<&str> = articles
-            .iter()
-            .flat_map(|a| a.paragraphs.iter().map(String::as_str))
-            .collect();
-        let t = Instant::now();
-        let mut n = 0usize;
-        for p in &texts {
-            for (i, c) in p.char_indices() {
-                n += (c.is_alphanumeric() as usize) ^ (i & 1);
-            }
-        }
-        eprintln!("char scan {:?} {n}", t.elapsed());
-        let t = Instant::now();
-        let mut n = 0usize;
-        for p in &texts {
-            n += p
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .count();
-        }
-        eprintln!("split words {:?} {n}", t.elapsed());
-        let t = Instant::now();
-        let mut map: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-        for p in &texts {
-            for w in p
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                let l = map.len() as u32;
-                map.entry(w).or_insert(l);
-            }
-        }
-        eprintln!("hash words (sip) {:?} {}", t.elapsed(), map.len());
         return;
     }
     if std::env::var("FOLIO_BENCH_SWEEP_ONLY").is_ok() {
