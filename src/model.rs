@@ -344,7 +344,12 @@ impl Model {
         }
         self.searching = false;
         self.ranked = outcome.ranked;
+        let open = self.reader.id();
         self.rebuild_shown(self.selected_id());
+        if open.is_some() && self.reader.id() == open && self.reader.hit_status().1.is_none() {
+            // The same article stays open under a new query: go to its first hit.
+            self.reader.first_hit();
+        }
         self.restore_pending();
         self.reader.prepare();
     }
@@ -748,5 +753,7 @@ fn unranked(id: usize) -> Ranked {
     Ranked {
         id: u32::try_from(id).unwrap_or(u32::MAX),
         hits: 0,
+        score: 0,
+        in_title: false,
     }
 }

@@ -113,7 +113,15 @@ mod tests {
             art("C", None),
             art("a", Some("2020-05")),
         ];
-        let mut rows: Vec<Ranked> = [1, 2, 0].iter().map(|&id| Ranked { id, hits: 0 }).collect();
+        let mut rows: Vec<Ranked> = [1, 2, 0]
+            .iter()
+            .map(|&id| Ranked {
+                id,
+                hits: 0,
+                score: 0,
+                in_title: false,
+            })
+            .collect();
         sort_rows(&mut rows, &arts, Sort::Rank);
         assert_eq!(ids(&rows), vec![1, 2, 0]);
         sort_rows(&mut rows, &arts, Sort::Date);

@@ -388,11 +388,9 @@ impl Reader {
                 continue;
             }
             let text = self.block_text(block);
-            let spans = if block == 0 {
-                h.title_spans(text)
-            } else {
-                h.spans(text)
-            };
+            // `spans` for the title too (not the finer `title_spans` of the list), so the count
+            // here equals the list's.
+            let spans = h.spans(text);
             self.hits
                 .extend(spans.into_iter().map(|range| Hit { block, range }));
         }

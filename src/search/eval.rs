@@ -1,0 +1,391 @@
+//! Answering a query from the index: terms are matched against the vocabulary (never against
+//! bodies), matched words are mapped to articles through postings, and the articles that satisfy
+//! every clause are ranked.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::index::Index;
+use super::matcher::WordMatcher;
+use super::query::{Field, Kind, Query, Term};
+use super::spans::{WordSet, phrase_occurs};
+use super::words::{fold, lower, words};
+use crate::corpus::Article;
+
+/// One article in a result list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranked {
+    /// The article's id: its position in the order articles were added.
+    pub id: u32,
+    /// Hits in the title and paragraphs, as the [`super::Highlighter`] counts them.
+    pub hits: u32,
+    /// Sum over the query's clauses of the best match's score; higher is better.
+    pub score: u32,
+    /// Whether a term matched in the title.
+    pub in_title: bool,
+}
+
+/// What the last search matched, reused when the next query only extends it (as when typing):
+/// a term that grew at its end is only tried against the words its shorter self could match.
+#[derive(Debug, Default)]
+pub struct SearchCache {
+    vocab_len: usize,
+    /// Lowercased needle and the ids of the vocabulary words holding its bytes in order.
+    candidates: Vec<(String, Vec<u32>)>,
+}
+
+/// A term made ready for the index.
+pub(super) enum Alt {
+    /// Words of the vocabulary and their scores.
+    Words { matched: Vec<(u32, u32)> },
+    /// One set of word ids per phrase word.
+    Phrase { sets: Vec<WordSet>, score: u32 },
+    /// Which sources or dates match.
+    Meta { ok: Vec<bool>, score: u32 },
+}
+
+pub(super) struct Compiled<'q> {
+    pub term: &'q Term,
+    pub alt: Alt,
+}
+
+/// Per-article working arrays for one search.
+struct Tally {
+    satisfied: Vec<u16>,
+    score: Vec<u32>,
+    in_title: Vec<bool>,
+    best: Vec<u32>,
+    best_in_title: Vec<bool>,
+    mark: Vec<bool>,
+    kept: Vec<bool>,
+    /// Hits, counted while postings are walked when the query has no phrase to look for.
+    hits: Vec<u32>,
+    count_inline: bool,
+    counted: WordSet,
+}
+
+impl Index {
+    /// The articles matching `query`, best first; every article, in id order, when it is empty.
+    /// `articles` are the ones added, in the same order (used to break ties by path).
+    pub fn search(&self, articles: &[Arc<Article>], query: &Query) -> Vec<Ranked> {
+        self.search_cached(articles, query, &mut SearchCache::default())
+    }
+
+    /// [`Index::search`], narrowing from and then updating `cache`.
+    pub fn search_cached(
+        &self,
+        articles: &[Arc<Article>],
+        query: &Query,
+        cache: &mut SearchCache,
+    ) -> Vec<Ranked> {
+        let n = self.len();
+        if query.is_empty() {
+            return (0..n as u32)
+                .map(|id| Ranked {
+                    id,
+                    hits: 0,
+                    score: 0,
+                    in_title: false,
+                })
+                .collect();
+        }
+        let mut next_cache = SearchCache {
+            vocab_len: self.vocab.len(),
+            candidates: Vec::new(),
+        };
+        let clauses: Vec<Vec<Compiled>> = query
+            .clauses
+            .iter()
+            .map(|clause| {
+                clause
+                    .iter()
+                    .map(|term| Compiled {
+                        term,
+                        alt: self.compile(term, cache, &mut next_cache),
+                    })
+                    .collect()
+            })
+            .collect();
+        *cache = next_cache;
+
+        let mut t = Tally {
+            satisfied: vec![0; n],
+            score: vec![0; n],
+            in_title: vec![false; n],
+            best: vec![0; n],
+            best_in_title: vec![false; n],
+            mark: vec![false; n],
+            kept: vec![false; n],
+            hits: vec![0; n],
+            count_inline: !query.hit_terms().any(|t| t.kind == Kind::Phrase),
+            counted: WordSet::new(self.vocab.len()),
+        };
+        for clause in &clauses {
+            self.apply_clause(clause, &mut t);
+        }
+        let wanted = clauses.len() as u16;
+        let mut hits = std::mem::take(&mut t.hits);
+        if !t.count_inline {
+            self.count_hits(&clauses, &t.satisfied, wanted, &mut hits);
+        }
+
+        let mut ranked: Vec<Ranked> = (0..n)
+            .filter(|&a| t.satisfied[a] == wanted)
+            .map(|a| Ranked {
+                id: a as u32,
+                hits: hits[a],
+                score: t.score[a],
+                in_title: t.in_title[a],
+            })
+            .collect();
+        let order = |x: &Ranked, y: &Ranked| self.order(articles, x, y);
+        if ranked.len() > 4096 {
+            ranked.par_sort_unstable_by(order);
+        } else {
+            ranked.sort_unstable_by(order);
+        }
+        ranked
+    }
+
+    /// Title matches first, then higher scores, more hits, newer dates, then path and id.
+    fn order(&self, articles: &[Arc<Article>], x: &Ranked, y: &Ranked) -> Ordering {
+        let date = |r: &Ranked| self.date_keys.get(r.id as usize).copied().unwrap_or(0);
+        let path = |r: &Ranked| articles.get(r.id as usize).map_or("", |a| a.path.as_str());
+        y.in_title
+            .cmp(&x.in_title)
+            .then(y.score.cmp(&x.score))
+            .then(y.hits.cmp(&x.hits))
+            .then(date(y).cmp(&date(x)))
+            .then_with(|| path(x).cmp(path(y)))
+            .then(x.id.cmp(&y.id))
+    }
+
+    fn compile(&self, term: &Term, cache: &SearchCache, next: &mut SearchCache) -> Alt {
+        match term.field {
+            Field::Date => {
+                let want = term
+                    .words
+                    .first()
+                    .map_or("", String::as_str)
+                    .to_ascii_lowercase();
+                let ok = self
+                    .dates
+                    .names
+                    .iter()
+                    .map(|d| d.to_ascii_lowercase().starts_with(&want))
+                    .collect();
+                Alt::Meta { ok, score: 1 }
+            }
+            Field::Source => {
+                let matchers: Vec<WordMatcher> = term
+                    .words
+                    .iter()
+                    .map(|w| WordMatcher::new(w, term.kind, term.case_sensitive))
+                    .collect();
+                let lens = [matchers.len()];
+                let ok = self
+                    .sources
+                    .names
+                    .iter()
+                    .map(|name| {
+                        let folded: Vec<(String, String)> = words(name)
+                            .map(|(_, w)| {
+                                let f = fold(w).into_owned();
+                                let l = lower(&f).into_owned();
+                                (f, l)
+                            })
+                            .collect();
+                        if term.kind == Kind::Phrase {
+                            phrase_occurs(folded.len(), lens[0], |j, i| {
+                                matchers[j].matches(&folded[i].0, &folded[i].1).is_some()
+                            })
+                        } else {
+                            folded
+                                .iter()
+                                .any(|(f, l)| matchers[0].matches(f, l).is_some())
+                        }
+                    })
+                    .collect();
+                Alt::Meta {
+                    ok,
+                    score: matchers.first().map_or(1, WordMatcher::perfect),
+                }
+            }
+            Field::Text | Field::Title => {
+                if term.kind == Kind::Phrase {
+                    let mut score = 0u32;
+                    let sets = term
+                        .words
+                        .iter()
+                        .map(|w| {
+                            let m = WordMatcher::new(w, Kind::Phrase, term.case_sensitive);
+                            score = score.saturating_add(m.perfect());
+                            let mut set = WordSet::new(self.vocab.len());
+                            for (id, _) in self.match_vocab(&m, cache, next) {
+                                set.insert(id);
+                            }
+                            set
+                        })
+                        .collect();
+                    Alt::Phrase { sets, score }
+                } else {
+                    let word = term.words.first().map_or("", String::as_str);
+                    let m = WordMatcher::new(word, term.kind, term.case_sensitive);
+                    Alt::Words {
+                        matched: self.match_vocab(&m, cache, next),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The vocabulary words `m` matches, with scores; narrows from `cache` when it can and
+    /// records the candidates it tried in `next`.
+    fn match_vocab(
+        &self,
+        m: &WordMatcher,
+        cache: &SearchCache,
+        next: &mut SearchCache,
+    ) -> Vec<(u32, u32)> {
+        let needle = m.needle_lower();
+        let vocab = &self.vocab;
+        let test = |id: u32| m.may_match(vocab.lower(id as usize), vocab.mask(id as usize));
+        let narrowed = cache
+            .candidates
+            .iter()
+            .filter(|(old, _)| needle.starts_with(old.as_str()) && cache.vocab_len <= vocab.len())
+            .max_by_key(|(old, _)| old.len());
+        let candidates: Vec<u32> = match narrowed {
+            Some((_, ids)) => {
+                let mut c: Vec<u32> = ids.par_iter().copied().filter(|&id| test(id)).collect();
+                c.extend((cache.vocab_len as u32..vocab.len() as u32).filter(|&id| test(id)));
+                c
+            }
+            None => (0..vocab.len() as u32)
+                .into_par_iter()
+                .filter(|&id| test(id))
+                .collect(),
+        };
+        let matched = candidates
+            .par_iter()
+            .filter_map(|&id| {
+                let i = id as usize;
+                m.score(vocab.word(i), vocab.lower(i)).map(|s| (id, s))
+            })
+            .collect();
+        next.candidates.push((needle.to_string(), candidates));
+        matched
+    }
+
+    /// Adds one clause's outcome to the tally.
+    fn apply_clause(&self, clause: &[Compiled], t: &mut Tally) {
+        t.best.fill(0);
+        t.best_in_title.fill(false);
+        t.kept.fill(false);
+        for c in clause {
+            let title_only = c.term.field == Field::Title;
+            if let (false, Alt::Words { matched }) = (c.term.negated, &c.alt) {
+                self.walk_words(matched, title_only, t);
+            } else if c.term.negated {
+                t.mark.fill(false);
+                self.mark_matches(c, title_only, &mut t.mark, &mut |_, _, _| {});
+                for (kept, &m) in t.kept.iter_mut().zip(&t.mark) {
+                    *kept |= !m;
+                }
+            } else {
+                let (best, best_in_title) = (&mut t.best, &mut t.best_in_title);
+                self.mark_matches(c, title_only, &mut t.mark, &mut |a, score, in_title| {
+                    best[a] = best[a].max(score);
+                    best_in_title[a] |= in_title;
+                });
+            }
+        }
+        for a in 0..self.len() {
+            if t.best[a] > 0 || t.kept[a] {
+                t.satisfied[a] += 1;
+                t.score[a] = t.score[a].saturating_add(t.best[a]);
+                t.in_title[a] |= t.best_in_title[a];
+            }
+        }
+    }
+
+    /// A positive word alternative: best scores, title flags and (when counting inline) hits,
+    /// in one walk over each matched word's postings.
+    fn walk_words(&self, matched: &[(u32, u32)], title_only: bool, t: &mut Tally) {
+        for &(w, score) in matched {
+            let count = t.count_inline && !t.counted.contains(w);
+            if count {
+                t.counted.insert(w);
+            }
+            let w = w as usize;
+            if !title_only || count {
+                for p in &self.postings[w] {
+                    let a = p.article as usize;
+                    if !title_only && t.best[a] < score {
+                        t.best[a] = score;
+                    }
+                    if count {
+                        t.hits[a] += p.count;
+                    }
+                }
+            }
+            for p in &self.title_postings[w] {
+                let a = p.article as usize;
+                t.best[a] = t.best[a].max(score);
+                t.best_in_title[a] = true;
+            }
+        }
+    }
+
+    /// Calls `found(article, score, in_title)` for every article the alternative matches
+    /// (several times for some), and sets `mark` for them.
+    fn mark_matches(
+        &self,
+        c: &Compiled,
+        title_only: bool,
+        mark: &mut [bool],
+        found: &mut dyn FnMut(usize, u32, bool),
+    ) {
+        match &c.alt {
+            Alt::Words { matched } => {
+                for &(w, score) in matched {
+                    let w = w as usize;
+                    if !title_only {
+                        for p in &self.postings[w] {
+                            mark[p.article as usize] = true;
+                            found(p.article as usize, score, false);
+                        }
+                    }
+                    for p in &self.title_postings[w] {
+                        mark[p.article as usize] = true;
+                        found(p.article as usize, score, true);
+                    }
+                }
+            }
+            Alt::Phrase { sets, score } => {
+                for a in self.phrase_candidates(sets) {
+                    let (in_title, anywhere) = self.phrase_in(a, sets, title_only);
+                    if anywhere {
+                        mark[a] = true;
+                        found(a, *score, in_title);
+                    }
+                }
+            }
+            Alt::Meta { ok, score } => {
+                let of = if c.term.field == Field::Date {
+                    &self.date_of
+                } else {
+                    &self.source_of
+                };
+                for (a, &id) in of.iter().enumerate() {
+                    if ok.get(id as usize).copied().unwrap_or(false) {
+                        mark[a] = true;
+                        found(a, *score, false);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Phrases and hit counts: the parts of answering a query that look at articles' words in order.
+
+use rayon::prelude::*;
+
+use super::eval::{Alt, Compiled};
+use super::index::{Index, SEPARATOR};
+use super::query::Field;
+use super::spans::{WordSet, hit_ranges, phrase_occurs};
+
+impl Index {
+    /// Articles holding at least one word of every set, in id order.
+    pub(super) fn phrase_candidates(&self, sets: &[WordSet]) -> Vec<usize> {
+        let n = self.len();
+        let mut count = vec![0u16; n];
+        for (k, set) in sets.iter().enumerate() {
+            let mut seen = vec![false; n];
+            for w in (0..self.vocab.len() as u32).filter(|&w| set.contains(w)) {
+                for p in &self.postings[w as usize] {
+                    let a = p.article as usize;
+                    if !seen[a] && count[a] == k as u16 {
+                        seen[a] = true;
+                        count[a] += 1;
+                    }
+                }
+            }
+        }
+        (0..n)
+            .filter(|&a| count[a] as usize == sets.len())
+            .collect()
+    }
+
+    /// Whether the phrase occurs in article `a`'s title, and whether it occurs where it counts.
+    pub(super) fn phrase_in(&self, a: usize, sets: &[WordSet], title_only: bool) -> (bool, bool) {
+        let mut in_title = false;
+        for (no, seg) in self
+            .article_tokens(a as u32)
+            .split(|&t| t == SEPARATOR)
+            .enumerate()
+        {
+            if no > 0 && title_only {
+                break;
+            }
+            if phrase_occurs(seg.len(), sets.len(), |j, i| sets[j].contains(seg[i])) {
+                if no == 0 {
+                    in_title = true;
+                }
+                return (in_title, true);
+            }
+        }
+        (false, false)
+    }
+
+    /// Hits per article, for those that satisfied every clause.
+    pub(super) fn count_hits(
+        &self,
+        clauses: &[Vec<Compiled>],
+        satisfied: &[u16],
+        wanted: u16,
+        hits: &mut [u32],
+    ) {
+        let hit_alts = clauses
+            .iter()
+            .flatten()
+            .filter(|c| !c.term.negated && matches!(c.term.field, Field::Text | Field::Title));
+        let mut words = WordSet::new(self.vocab.len());
+        let mut word_list = Vec::new();
+        let mut phrases: Vec<&[WordSet]> = Vec::new();
+        for c in hit_alts {
+            match &c.alt {
+                Alt::Words { matched } => {
+                    for &(w, _) in matched {
+                        if !words.contains(w) {
+                            words.insert(w);
+                            word_list.push(w);
+                        }
+                    }
+                }
+                Alt::Phrase { sets, .. } => phrases.push(sets),
+                Alt::Meta { .. } => {}
+            }
+        }
+        if phrases.is_empty() {
+            for w in word_list {
+                for p in &self.postings[w as usize] {
+                    hits[p.article as usize] += p.count;
+                }
+            }
+            return;
+        }
+        let lens: Vec<usize> = phrases.iter().map(|p| p.len()).collect();
+        hits.par_iter_mut()
+            .enumerate()
+            .filter(|(a, _)| satisfied[*a] == wanted)
+            .for_each(|(a, h)| {
+                *h = self
+                    .article_tokens(a as u32)
+                    .split(|&t| t == SEPARATOR)
+                    .map(|seg| {
+                        hit_ranges(
+                            seg.len(),
+                            |i| words.contains(seg[i]),
+                            &lens,
+                            |p, j, i| phrases[p][j].contains(seg[i]),
+                        )
+                        .len() as u32
+                    })
+                    .sum();
+            });
+    }
+}

@@ -1,0 +1,255 @@
+//! The index over the corpus: a contiguous vocabulary of folded words, `u32` postings with counts
+//! (whole article and title), each article's words as vocabulary ids (for phrases and hit
+//! counts), and the sources and dates for field terms. Built in parallel, appended to in batches.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::vocab::{FxBuild, Vocab};
+use super::words::{fold, words};
+use crate::corpus::Article;
+
+/// Separates the title and the paragraphs in an article's word ids; phrases never cross it.
+pub(crate) const SEPARATOR: u32 = u32::MAX;
+
+/// One article that holds a word, and how many times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Posting {
+    pub article: u32,
+    pub count: u32,
+}
+
+/// The searchable form of every article added so far; ids follow the order of addition.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub(crate) vocab: Vocab,
+    /// Per word id: the articles holding it anywhere (title or paragraphs), ids ascending.
+    pub(crate) postings: Vec<Vec<Posting>>,
+    /// Per word id: the articles holding it in their title.
+    pub(crate) title_postings: Vec<Vec<Posting>>,
+    /// Every article's word ids in order: the title's, [`SEPARATOR`], each paragraph's followed
+    /// by [`SEPARATOR`].
+    pub(crate) tokens: Vec<u32>,
+    /// Where each article starts in `tokens`; one more entry than articles.
+    pub(crate) starts: Vec<usize>,
+    /// Per article: the date as `yyyymmdd` (missing parts are zero), for ranking.
+    pub(crate) date_keys: Vec<u32>,
+    /// Per article: an index into `dates`, or `u32::MAX` when it has none.
+    pub(crate) date_of: Vec<u32>,
+    pub(crate) dates: Interned,
+    /// Per article: an index into `sources`, or `u32::MAX` when it has none.
+    pub(crate) source_of: Vec<u32>,
+    pub(crate) sources: Interned,
+}
+
+/// A small set of distinct strings (sources, dates) with ids.
+#[derive(Debug, Default)]
+pub(crate) struct Interned {
+    pub names: Vec<String>,
+    ids: HashMap<String, u32, FxBuild>,
+}
+
+impl Interned {
+    fn id(&mut self, name: Option<&str>) -> u32 {
+        let Some(name) = name else {
+            return u32::MAX;
+        };
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+}
+
+/// What one thread makes of a run of articles, in its own word ids.
+struct Chunk<'a> {
+    words: Vec<std::borrow::Cow<'a, str>>,
+    tokens: Vec<u32>,
+    /// Per article: the end of its words in `tokens`.
+    ends: Vec<usize>,
+    /// Per article, concatenated: (local word id, count) over the whole article, then the title.
+    bags: Vec<(u32, u32)>,
+    bag_ends: Vec<usize>,
+    titles: Vec<(u32, u32)>,
+    title_ends: Vec<usize>,
+}
+
+impl<'a> Chunk<'a> {
+    fn tokenize(articles: &'a [Arc<Article>]) -> Chunk<'a> {
+        let mut ids: HashMap<std::borrow::Cow<'a, str>, u32, FxBuild> = HashMap::default();
+        let mut chunk = Chunk {
+            words: Vec::new(),
+            tokens: Vec::new(),
+            ends: Vec::with_capacity(articles.len()),
+            bags: Vec::new(),
+            bag_ends: Vec::with_capacity(articles.len()),
+            titles: Vec::new(),
+            title_ends: Vec::with_capacity(articles.len()),
+        };
+        // Per local word: the last article it was counted in and its slot in the bag.
+        let mut seen: Vec<(u32, u32)> = Vec::new();
+        for (n, article) in articles.iter().enumerate() {
+            let n = n as u32;
+            let bag_start = chunk.bags.len();
+            let segments = std::iter::once(article.title.as_str())
+                .chain(article.paragraphs.iter().map(String::as_str));
+            for (segment_no, segment) in segments.enumerate() {
+                for (_, word) in words(segment) {
+                    let folded = fold(word);
+                    let id = match ids.get(folded.as_ref()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = chunk.words.len() as u32;
+                            chunk.words.push(folded.clone());
+                            ids.insert(folded, id);
+                            seen.push((u32::MAX, 0));
+                            id
+                        }
+                    };
+                    chunk.tokens.push(id);
+                    let slot = &mut seen[id as usize];
+                    if slot.0 == n {
+                        chunk.bags[slot.1 as usize].1 += 1;
+                    } else {
+                        *slot = (n, chunk.bags.len() as u32);
+                        chunk.bags.push((id, 1));
+                    }
+                }
+                chunk.tokens.push(SEPARATOR);
+                if segment_no == 0 {
+                    // The title's words are exactly the bag so far.
+                    chunk.titles.extend_from_slice(&chunk.bags[bag_start..]);
+                    chunk.title_ends.push(chunk.titles.len());
+                }
+            }
+            chunk.ends.push(chunk.tokens.len());
+            chunk.bag_ends.push(chunk.bags.len());
+        }
+        chunk
+    }
+}
+
+impl Index {
+    pub fn new() -> Index {
+        Index::default()
+    }
+
+    /// Number of articles indexed.
+    pub fn len(&self) -> usize {
+        self.date_keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends `articles`; the first gets id [`Index::len`] before the call. Tokenizes in
+    /// parallel, then merges the threads' vocabularies into the index's.
+    pub fn add(&mut self, articles: &[Arc<Article>]) {
+        if articles.is_empty() {
+            return;
+        }
+        let first = self.len() as u32;
+        let threads = rayon::current_num_threads().max(1);
+        let size = (articles.len() / (threads * 4)).clamp(64, 4096);
+        let mut chunks: Vec<Chunk> = articles.par_chunks(size).map(Chunk::tokenize).collect();
+        // Merge vocabularies in order, so word ids do not depend on scheduling.
+        let remaps: Vec<Vec<u32>> = chunks
+            .iter()
+            .map(|c| c.words.iter().map(|w| self.vocab.intern(w)).collect())
+            .collect();
+        let words = self.vocab.len();
+        self.postings.resize_with(words, Vec::new);
+        self.title_postings.resize_with(words, Vec::new);
+
+        chunks
+            .par_iter_mut()
+            .zip(&remaps)
+            .for_each(|(chunk, remap)| {
+                for t in chunk.tokens.iter_mut().filter(|t| **t != SEPARATOR) {
+                    *t = remap[*t as usize];
+                }
+                for (w, _) in chunk.bags.iter_mut().chain(chunk.titles.iter_mut()) {
+                    *w = remap[*w as usize];
+                }
+            });
+
+        // Append postings: each thread owns a range of word ids and reads every bag.
+        let per_thread = words.div_ceil(threads).max(1);
+        let chunks = &chunks;
+        let fill = |lists: &mut [Vec<Posting>], base: usize, title: bool| {
+            let end = base + lists.len();
+            let mut id = first;
+            for chunk in chunks {
+                let (bags, bag_ends) = if title {
+                    (&chunk.titles, &chunk.title_ends)
+                } else {
+                    (&chunk.bags, &chunk.bag_ends)
+                };
+                let mut start = 0;
+                for &bag_end in bag_ends {
+                    for &(w, count) in &bags[start..bag_end] {
+                        let w = w as usize;
+                        if (base..end).contains(&w) {
+                            lists[w - base].push(Posting { article: id, count });
+                        }
+                    }
+                    start = bag_end;
+                    id += 1;
+                }
+            }
+        };
+        self.postings
+            .par_chunks_mut(per_thread)
+            .enumerate()
+            .for_each(|(i, lists)| fill(lists, i * per_thread, false));
+        self.title_postings
+            .par_chunks_mut(per_thread)
+            .enumerate()
+            .for_each(|(i, lists)| fill(lists, i * per_thread, true));
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        for chunk in chunks {
+            let base = self.tokens.len();
+            self.tokens.extend_from_slice(&chunk.tokens);
+            self.starts.extend(chunk.ends.iter().map(|e| base + e));
+        }
+        for article in articles {
+            self.date_keys.push(date_key(article.date.as_deref()));
+            self.date_of.push(self.dates.id(article.date.as_deref()));
+            self.source_of
+                .push(self.sources.id(article.source.as_deref()));
+        }
+    }
+
+    /// The word ids of article `id`, separators included.
+    pub(crate) fn article_tokens(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&s), Some(&e)) => &self.tokens[s..e],
+            _ => &[],
+        }
+    }
+}
+
+/// `yyyymmdd` from an ISO date (`2019-09-01`, `2019-09`, `2019`); zero when there is none.
+fn date_key(date: Option<&str>) -> u32 {
+    let Some(date) = date else {
+        return 0;
+    };
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let year = parts.next().unwrap_or(0).min(9999);
+    let month = parts.next().unwrap_or(0).min(99);
+    let day = parts.next().unwrap_or(0).min(99);
+    year * 10_000 + month * 100 + day
+}
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;
