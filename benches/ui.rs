@@ -4,6 +4,7 @@
 //! `FOLIO_BENCH_SIZES=1000` picks the corpus sizes (default 1000,10000,100000).
 
 #[path = "support/synth.rs"]
+#[allow(dead_code)]
 mod synth;
 
 use std::hint::black_box;
