@@ -23,3 +23,6 @@ mod sequences;
 #[cfg(test)]
 #[path = "pty/sizes.rs"]
 mod sizes;
+#[cfg(test)]
+#[path = "pty/state.rs"]
+mod state;

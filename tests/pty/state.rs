@@ -1,0 +1,163 @@
+//! Reading state and user settings across real restarts: the session comes back, marks survive,
+//! a corrupt state file is set aside, and a config file rebinds keys (and the help says so).
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::harness::{EVENTUALLY, Pty, Spawn, folio};
+
+/// folio at 100x30 with its state and config under `dir` (shared between runs).
+fn start_in(dir: &Path) -> Pty {
+    let pty = Spawn::folio(100, 30)
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .start();
+    assert!(pty.wait_for("/5", EVENTUALLY), "{}", pty.screen_text());
+    assert!(pty.settle(Duration::from_millis(300)));
+    pty
+}
+
+fn quit(mut pty: Pty, key: &str) {
+    pty.send(key);
+    let status = pty.wait_exit(EVENTUALLY).expect("exited");
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+}
+
+/// The reading pane's text (right of the list), row by row.
+fn reader_text(pty: &Pty) -> Vec<String> {
+    pty.screen_text()
+        .lines()
+        .take(28)
+        .map(|l| l.chars().skip(33).collect())
+        .collect()
+}
+
+#[test]
+fn a_restart_comes_back_to_the_same_filter_article_and_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path());
+    pty.send("/khalil\r");
+    assert!(pty.wait_for("4/5", EVENTUALLY), "{}", pty.screen_text());
+    pty.send("j\t");
+    pty.send("jjjjjjj");
+    assert!(pty.settle(Duration::from_millis(400)));
+    let before = reader_text(&pty);
+    quit(pty, "q");
+
+    let pty = start_in(dir.path());
+    assert!(pty.wait_for("4/5", EVENTUALLY), "{}", pty.screen_text());
+    assert!(pty.settle(Duration::from_millis(400)));
+    assert!(
+        pty.screen_text().contains("/khalil"),
+        "{}",
+        pty.screen_text()
+    );
+    assert_eq!(reader_text(&pty), before);
+    quit(pty, "q");
+
+    let fresh = Spawn::folio(100, 30)
+        .arg("--fresh")
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .start();
+    assert!(
+        fresh.wait_for("5/5", EVENTUALLY),
+        "--fresh ignores the saved filter"
+    );
+    quit(fresh, "q");
+}
+
+#[test]
+fn read_and_marked_articles_stay_so_after_a_restart() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path());
+    assert!(
+        pty.screen_text().contains("5 unread"),
+        "{}",
+        pty.screen_text()
+    );
+    pty.send("jmM");
+    assert!(
+        pty.wait_for("4 unread", EVENTUALLY),
+        "{}",
+        pty.screen_text()
+    );
+    quit(pty, "q");
+
+    let pty = start_in(dir.path());
+    let screen = pty.screen_text();
+    assert!(screen.contains("4 unread"), "{screen}");
+    let second_row = screen.lines().nth(2).unwrap_or_default().to_string();
+    assert!(
+        second_row.starts_with("│ *"),
+        "read and marked: {second_row}"
+    );
+    quit(pty, "q");
+}
+
+#[test]
+fn a_corrupt_state_file_is_set_aside_and_reading_goes_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let state = dir.path().join("state").join("folio");
+    std::fs::create_dir_all(&state).expect("state dir");
+    std::fs::write(state.join("bundled.json"), b"{\"app\": \"folio\", \"vers").expect("write");
+    let pty = start_in(dir.path());
+    assert!(pty.screen_text().contains("5/5"), "{}", pty.screen_text());
+    let names: Vec<String> = std::fs::read_dir(&state)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.contains(".corrupt")), "{names:?}");
+    let last = pty
+        .screen_text()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        last.contains("unreadable") || last.contains("corrupt"),
+        "notice: {last}"
+    );
+    quit(pty, "q");
+}
+
+#[test]
+fn a_config_file_rebinds_quit_and_the_help_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = std::process::Command::new(folio())
+        .arg("--print-config")
+        .output()
+        .expect("run --print-config");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("quit = [\"q\", \"ctrl-c\"]"), "{text}");
+    let config = text.replace("quit = [\"q\", \"ctrl-c\"]", "quit = [\"x\"]");
+    let folder = dir.path().join("config").join("folio");
+    std::fs::create_dir_all(&folder).expect("config dir");
+    std::fs::write(folder.join("config.toml"), config).expect("write config");
+
+    let mut pty = start_in(dir.path());
+    pty.send("?");
+    assert!(
+        pty.wait_for("this help", EVENTUALLY),
+        "{}",
+        pty.screen_text()
+    );
+    let quit_row = pty
+        .screen_text()
+        .lines()
+        .find(|l| l.contains(" quit"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(quit_row.contains(" x  quit"), "{quit_row}");
+    assert!(!quit_row.contains("q,"), "{quit_row}");
+    pty.send("\x1b");
+    assert!(pty.settle(Duration::from_millis(300)));
+    pty.send("q");
+    assert!(pty.settle(Duration::from_millis(500)));
+    assert!(
+        pty.wait_exit(Duration::from_millis(200)).is_none(),
+        "q still quit"
+    );
+    quit(pty, "x");
+}
