@@ -25,6 +25,9 @@ pub struct Article {
 impl Article {
     /// Number of words in the body (whitespace-separated).
     pub fn word_count(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.split_whitespace().count()).sum()
+        self.paragraphs
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum()
     }
 }
