@@ -5,12 +5,18 @@ mod clean;
 mod credit;
 mod date;
 mod decode;
+mod discover;
 mod entities;
 mod furniture;
 mod header;
+mod load;
 mod paragraphs;
 mod title;
 
 pub use article::Article;
 pub use clean::{Parsed, parse};
 pub use decode::{SkipReason, decode};
+pub use load::{
+    Candidate, LoadError, MAX_FILE_BYTES, Skipped, bundled, discover, fnv1a, load_all,
+    read_candidate,
+};

@@ -5,6 +5,8 @@
 //! spaces); take a header block; build paragraphs; remove site furniture and doubled
 //! paragraphs; take credit and date lines; choose the title; normalise to NFC.
 
+use std::borrow::Cow;
+
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::credit::{dateline_source, split_brand, take_date_line, take_source_credit};
@@ -43,6 +45,7 @@ pub fn parse(text: &str) -> Parsed {
         .or_else(|| body.first().and_then(|p| dateline_source(p)));
     let source = source.map(|s| split_brand(&s));
 
+    let mut body = paragraphs::split_all(body);
     body.retain(|p| !p.is_empty());
     for p in &mut body {
         if let Some(normal) = nfc(p) {
@@ -108,7 +111,10 @@ fn is_line_break(c: char) -> bool {
 fn clean_line(line: &str) -> String {
     let decoded = decode_entities(line);
     let safe = sanitize_text(&decoded);
-    let mut out = drop_placeholders(&safe).into_owned();
+    let mut out = match drop_placeholders(&safe) {
+        Cow::Borrowed(_) => safe,
+        Cow::Owned(dropped) => dropped,
+    };
     if out.contains(is_odd_space) {
         out = out.replace(is_odd_space, " ");
     }

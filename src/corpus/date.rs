@@ -74,11 +74,11 @@ pub fn parse_date(s: &str) -> Option<String> {
         }
     }
     let month = month?;
-    let (day, year) = match numbers.as_slice() {
-        &[a, b] if a.1 <= 2 && b.1 == 4 => (a.0, b.0),
-        &[a, b] if a.1 == 4 && b.1 <= 2 => (b.0, a.0),
+    let (day, year) = match *numbers.as_slice() {
+        [a, b] if a.1 <= 2 && b.1 == 4 => (a.0, b.0),
+        [a, b] if a.1 == 4 && b.1 <= 2 => (b.0, a.0),
         // "8 Apr 93": day then two-digit year, the mail convention.
-        &[a, b] if a.1 <= 2 && b.1 == 2 => (a.0, if b.0 < 50 { 2000 + b.0 } else { 1900 + b.0 }),
+        [a, b] if a.1 <= 2 && b.1 == 2 => (a.0, if b.0 < 50 { 2000 + b.0 } else { 1900 + b.0 }),
         _ => return None,
     };
     valid(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
@@ -129,7 +129,9 @@ fn day_or_year(word: &str) -> Option<(u32, usize)> {
 
 fn valid(year: u32, month: u32, day: u32) -> bool {
     let days = match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         1..=12 => 31,

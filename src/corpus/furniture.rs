@@ -64,8 +64,12 @@ pub fn is_furniture(p: &str) -> bool {
     if bare.len() > 40 {
         return false;
     }
-    let lower = bare.to_lowercase();
-    NAVIGATION.contains(&lower.as_str()) || is_reading_time(&lower) || is_image_label(&lower)
+    if NAVIGATION.iter().any(|n| n.eq_ignore_ascii_case(bare)) {
+        return true;
+    }
+    let lower = bare.to_ascii_lowercase();
+    (lower.ends_with("read") && is_reading_time(&lower))
+        || (lower.ends_with("image") && is_image_label(&lower))
 }
 
 /// `3 min read`, `5 mins read`, `1 minute read`.

@@ -3,10 +3,14 @@
 //!
 //! Whether a line break is a wrap is decided the way a wrapping editor would have made it: the
 //! text has a typical line width (its wrap column), and a break is a wrap when the next line's
-//! first word would not have fitted on the line. Text whose lines run past 100 columns, or are
-//! all short, was not hard-wrapped, and every line stays a paragraph of its own.
+//! first word would not have fitted on the line (allowing a tenth for hand wrapping), and the
+//! line after it is not indented further. A block is joined only where most of its breaks are
+//! wraps. Text whose lines run past 100 columns, or are mostly short, was not hard-wrapped, and
+//! every line stays a paragraph of its own.
 
 use unicode_width::UnicodeWidthStr;
+
+use super::furniture::repeats;
 
 /// Paragraphs longer than this many bytes are split at whitespace, so that drawing can wrap
 /// them piece by piece.
@@ -19,44 +23,64 @@ const WRAP_COLUMNS: std::ops::RangeInclusive<usize> = 40..=100;
 pub fn build(lines: &[String]) -> Vec<String> {
     let wrap = wrap_column(lines);
     let mut out = Vec::new();
-    let mut current: Option<(usize, String)> = None;
-    let mut previous: Option<&str> = None;
-    for line in lines {
-        if line.trim().is_empty() {
-            flush(&mut current, &mut out);
-            previous = None;
-            continue;
-        }
-        let (depth, content) = quote_level(line);
-        let joins = match (&current, previous, wrap) {
-            (Some((d, _)), Some(prev), Some(w)) => *d == depth && is_wrap(prev, content, w),
-            _ => false,
-        };
-        match &mut current {
-            Some((_, text)) if joins => join_line(text, content),
-            _ => {
-                flush(&mut current, &mut out);
-                let mut text = String::with_capacity(line.len());
-                if depth > 0 {
-                    text.extend(std::iter::repeat_n('>', depth));
-                    text.push(' ');
-                }
-                text.push_str(content);
-                current = Some((depth, text));
-            }
-        }
-        previous = Some(line);
+    for block in lines.split(|l| l.trim().is_empty()) {
+        build_block(block, wrap, &mut out);
     }
-    flush(&mut current, &mut out);
     out
 }
 
-/// The text's wrap column, when it looks hard-wrapped: the width that 90% of lines stay within.
+/// Builds the paragraphs of one block of consecutive lines.
+///
+/// A block is joined only where most of its breaks look like wraps; in a block of short items
+/// (a list, an address, a poem) an occasional long line does not pull its neighbour up.
+fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<String>) {
+    let levels: Vec<(usize, &str)> = block.iter().map(|l| quote_level(l)).collect();
+    let mut joins: Vec<bool> = block
+        .windows(2)
+        .zip(levels.windows(2))
+        .map(|(pair, lv)| match (pair, lv, wrap) {
+            ([prev, next_line], [(d0, this), (d1, next)], Some(w)) => {
+                d0 == d1
+                    && is_wrap(prev, next, w)
+                    && !is_indented_start(prev, next_line)
+                    && !repeats(this, next)
+            }
+            _ => false,
+        })
+        .collect();
+    let same_depth = levels
+        .windows(2)
+        .filter(|lv| matches!(lv, [(a, _), (b, _)] if a == b))
+        .count();
+    let wraps = joins.iter().filter(|&&j| j).count();
+    if wraps * 2 < same_depth {
+        joins.iter_mut().for_each(|j| *j = false);
+    }
+    let mut current = String::new();
+    for (i, &(depth, content)) in levels.iter().enumerate() {
+        let joined = i > 0 && joins.get(i - 1).copied().unwrap_or(false);
+        if joined {
+            join_line(&mut current, content);
+            continue;
+        }
+        flush(std::mem::take(&mut current), out);
+        current.reserve(content.len() + depth + 1);
+        if depth > 0 {
+            current.extend(std::iter::repeat_n('>', depth));
+            current.push(' ');
+        }
+        current.push_str(content);
+    }
+    flush(current, out);
+}
+
+/// The text's wrap column, when it looks hard-wrapped: the width that 90% of lines stay within,
+/// provided at least a third of the lines come within a quarter of it.
 fn wrap_column(lines: &[String]) -> Option<usize> {
     let mut widths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| l.width())
+        .map(|l| line_width(l))
         .collect();
     if widths.len() < 2 {
         return None;
@@ -64,14 +88,31 @@ fn wrap_column(lines: &[String]) -> Option<usize> {
     widths.sort_unstable();
     let at = (widths.len() * 9 / 10).min(widths.len() - 1);
     let column = *widths.get(at)?;
-    WRAP_COLUMNS.contains(&column).then_some(column)
+    // In wrapped prose many lines run close to the column; only paragraph ends fall short.
+    let full = widths.len() - widths.partition_point(|&w| w * 4 < column * 3);
+    (WRAP_COLUMNS.contains(&column) && full * 3 >= widths.len()).then_some(column)
 }
 
 /// Whether the break after `prev` was made by wrapping at `column`: the first word of `next`
-/// would not have fitted.
+/// would not have fitted. Writers wrap by hand too, so lines may fall a tenth short.
 fn is_wrap(prev: &str, next: &str, column: usize) -> bool {
     let first_word = next.split_whitespace().next().unwrap_or_default();
-    prev.width() + 1 + first_word.width() > column
+    line_width(prev) + 1 + line_width(first_word) > column - column / 10
+}
+
+/// Whether `next` opens a paragraph by first-line indentation: indented more than `prev`.
+fn is_indented_start(prev: &str, next: &str) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    indent(next) >= 2 && indent(next) > indent(prev)
+}
+
+/// Display width of a line; lines far longer than any wrap column are not measured exactly.
+fn line_width(line: &str) -> usize {
+    if line.is_ascii() || line.len() > 4096 {
+        line.len()
+    } else {
+        line.width()
+    }
 }
 
 /// Splits off a Usenet quote prefix (`>`, `> >`, `>>`): returns the depth and the rest.
@@ -96,18 +137,34 @@ fn join_line(text: &mut String, next: &str) {
     text.push_str(next.trim());
 }
 
-/// Ends the current paragraph: collapses runs of spaces and splits it if it is huge.
-fn flush(current: &mut Option<(usize, String)>, out: &mut Vec<String>) {
-    if let Some((_, text)) = current.take() {
-        let text = collapse_spaces(&text);
-        if !text.is_empty() {
-            split_long(text, MAX_PARAGRAPH, out);
-        }
+/// Ends a paragraph: collapses runs of spaces.
+fn flush(text: String, out: &mut Vec<String>) {
+    let text = collapse_spaces(text);
+    if !text.is_empty() {
+        out.push(text);
     }
 }
 
+/// Splits every paragraph longer than [`MAX_PARAGRAPH`] bytes.
+pub fn split_all(paragraphs: Vec<String>) -> Vec<String> {
+    if paragraphs.iter().all(|p| p.len() <= MAX_PARAGRAPH) {
+        return paragraphs;
+    }
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        split_long(p, MAX_PARAGRAPH, &mut out);
+    }
+    out
+}
+
 /// Trims the ends and turns every run of spaces into one space.
-pub fn collapse_spaces(s: &str) -> String {
+pub fn collapse_spaces(s: String) -> String {
+    let tidy = !s.contains("  ")
+        && !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace);
+    if tidy {
+        return s;
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -200,6 +257,15 @@ property of some one or other of their daughters.";
     }
 
     #[test]
+    fn ragged_short_lines_are_not_prose() {
+        let text = "RLO: abc def ghi (should read ihg fed cba)\n\
+                    Trojan source: access_level = \"user // Check if admin\"\n\
+                    Isolates: one LRI English FSI ? unterminated at the end\n\
+                    Marks: RLM LRM ALM\nHebrew: 123 abc\nArabic: 123\nfilename-spoof: x.exe";
+        assert_eq!(paras(text).len(), 7);
+    }
+
+    #[test]
     fn uniform_short_lines_are_not_prose() {
         let text: String = (0..50).map(|i| format!("line {i:07}\n")).collect();
         assert_eq!(paras(&text).len(), 50);
@@ -224,6 +290,22 @@ Who said Christians want to conform to the teachings of the prophets?";
             ">> An older quote that was wrapped at the usual column by the poster's newsreader."
         );
         assert!(p[3].starts_with("Who said"));
+    }
+
+    #[test]
+    fn hand_wrapped_ragged_lines_and_indented_paragraphs() {
+        let text = "\
+     I am so tired about all this debate on how many of them there
+are!  Such arguments are basically worthless, imho.  Would it
+really matter if it were millions of people who are regularly
+even only one?
+    As for the threats, I happen to know from personal
+experience that people are far more likely to receive
+them based on political views or even personal philosophies.";
+        let p = paras(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].ends_with("regularly even only one?"));
+        assert!(p[1].starts_with("As for the threats"));
     }
 
     #[test]
@@ -264,9 +346,10 @@ Who said Christians want to conform to the teachings of the prophets?";
     }
 
     #[test]
-    fn build_splits_huge_lines() {
+    fn split_all_bounds_every_paragraph() {
         let huge = "lorem ipsum ".repeat(5000);
-        let p = paras(&huge);
-        assert!(p.len() >= 4 && p.iter().all(|p| p.len() <= MAX_PARAGRAPH));
+        let p = split_all(vec!["short".into(), huge.trim().into(), "end".into()]);
+        assert!(p.len() >= 6 && p.iter().all(|p| p.len() <= MAX_PARAGRAPH));
+        assert_eq!((p[0].as_str(), p[p.len() - 1].as_str()), ("short", "end"));
     }
 }

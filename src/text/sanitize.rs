@@ -50,6 +50,12 @@ enum Stray {
 }
 
 fn clean(s: &str, stray: Stray) -> String {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.to_owned(); // printable ASCII: nothing to do
+    }
+    // Columns only matter for tab stops; measuring every character is skipped without tabs.
+    let measure = s.contains('\t');
+    let width = |c: char| if measure { c.width().unwrap_or(0) } else { 0 };
     let mut out = String::with_capacity(s.len());
     let mut col = 0usize;
     let mut chars = s.chars().peekable();
@@ -66,7 +72,7 @@ fn clean(s: &str, stray: Stray) -> String {
             BS => {
                 // Overstrike: the next character is printed over the previous one.
                 if let Some(prev) = out.pop() {
-                    col = col.saturating_sub(prev.width().unwrap_or(0));
+                    col = col.saturating_sub(width(prev));
                 }
             }
             '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
@@ -95,7 +101,7 @@ fn clean(s: &str, stray: Stray) -> String {
             c if is_invisible(c) => {}
             c => {
                 out.push(c);
-                col += c.width().unwrap_or(0);
+                col += width(c);
             }
         }
     }
