@@ -75,36 +75,45 @@ fn nfc(s: &str) -> Option<String> {
 fn clean_lines(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut rest = text;
-    while !rest.is_empty() {
-        let (line, next) = match rest.find(is_line_break) {
-            Some(at) => {
-                let brk = rest
-                    .get(at..)
-                    .and_then(|t| t.chars().next())
-                    .unwrap_or('\n');
-                let mut after = at + brk.len_utf8();
-                if brk == '\r' && rest.get(after..).is_some_and(|t| t.starts_with('\n')) {
-                    after += 1;
-                }
-                let blank_after = brk == '\u{2029}'; // a paragraph separator ends the paragraph
-                (rest.get(..at).unwrap_or_default(), (after, blank_after))
+    loop {
+        let Some((at, len, ends_paragraph)) = next_break(rest) else {
+            if !rest.is_empty() {
+                lines.push(clean_line(rest));
             }
-            None => (rest, (rest.len(), false)),
+            return lines;
         };
-        lines.push(clean_line(line));
-        if next.1 {
+        lines.push(clean_line(rest.get(..at).unwrap_or_default()));
+        if ends_paragraph {
             lines.push(String::new());
         }
-        rest = rest.get(next.0..).unwrap_or_default();
+        rest = rest.get(at + len..).unwrap_or_default();
     }
-    lines
 }
 
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
+/// Finds the next line break: its byte offset, its length, and whether it ends a paragraph.
+///
+/// CRLF, CR, LF, VT, FF, NEL (U+0085) and LINE SEPARATOR end a line; PARAGRAPH SEPARATOR
+/// ends a paragraph.
+fn next_break(s: &str) -> Option<(usize, usize, bool)> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes
+        .get(from..)?
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe2))
+    {
+        let at = from + found;
+        let tail = bytes.get(at..)?;
+        match tail {
+            [b'\r', b'\n', ..] => return Some((at, 2, false)),
+            [b'\n' | b'\r' | 0x0b | 0x0c, ..] => return Some((at, 1, false)),
+            [0xc2, 0x85, ..] => return Some((at, 2, false)),
+            [0xe2, 0x80, 0xa8, ..] => return Some((at, 3, false)),
+            [0xe2, 0x80, 0xa9, ..] => return Some((at, 3, true)),
+            _ => from = at + 1,
+        }
+    }
+    None
 }
 
 /// Cleans one line: entities, escapes and controls, placeholders, odd spaces, trailing space.
@@ -115,7 +124,7 @@ fn clean_line(line: &str) -> String {
         Cow::Borrowed(_) => safe,
         Cow::Owned(dropped) => dropped,
     };
-    if out.contains(is_odd_space) {
+    if !out.is_ascii() && out.contains(is_odd_space) {
         out = out.replace(is_odd_space, " ");
     }
     let trimmed = out.trim_end().len();

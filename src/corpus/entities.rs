@@ -69,12 +69,13 @@ const COMMA_MANGLED: &[&str] = &["quot", "amp", "apos", "nbsp", "lt", "gt"];
 
 /// Decodes character references and mangled references in `s`.
 pub fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains(['&', ',']) {
+    let is_sigil = |b: &u8| *b == b'&' || *b == b',';
+    if !s.as_bytes().iter().any(is_sigil) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(at) = rest.find(['&', ',']) {
+    while let Some(at) = rest.as_bytes().iter().position(is_sigil) {
         let (before, tail) = rest.split_at(at);
         out.push_str(before);
         match reference(tail) {

@@ -60,6 +60,9 @@ const DECORATION: &[char] = &['•', '·', '|', '-', '–', '—', '*', '>', '»
 
 /// Whether a whole paragraph is navigation, a reading-time note or an image label.
 pub fn is_furniture(p: &str) -> bool {
+    if p.len() > 80 {
+        return false;
+    }
     let bare = p.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c));
     if bare.len() > 40 {
         return false;
