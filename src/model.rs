@@ -298,6 +298,10 @@ impl Model {
         };
         self.pending = None;
         self.select(row);
+        // Where it was left, even when a query would open it at its first hit.
+        if let Some(id) = self.selected_id() {
+            self.reader.go_to_line(self.flags(id).line);
+        }
     }
 
     /// The articles whose flags changed since the last call, with their flags. The open

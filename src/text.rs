@@ -3,5 +3,5 @@
 mod sanitize;
 mod wrap;
 
-pub use sanitize::sanitize;
+pub use sanitize::{is_invisible, sanitize, sanitize_text};
 pub use wrap::{truncate, width, wrap_ranges};

@@ -69,13 +69,19 @@ fn matched_title_characters_are_highlighted() {
     let term = h.render();
     let buf = term.backend().buffer();
     let row: String = (1..32).map(|x| buf[(x, 1)].symbol().to_string()).collect();
-    let at = row.find("Taliban").expect("a title with Taliban first") as u16 + 1;
+    let byte = row.find("Taliban").expect("a title with Taliban first");
+    // Cells are columns: count the characters before it (all single-width here).
+    let at = row[..byte].chars().count() as u16 + 1;
     for x in at..at + 7 {
         assert!(
             buf[(x, 1)].modifier.contains(Modifier::UNDERLINED),
             "{row} x={x}"
         );
     }
+    assert!(
+        !buf[(at - 2, 1)].modifier.contains(Modifier::UNDERLINED),
+        "only the match is highlighted: {row}"
+    );
 }
 
 #[test]

@@ -1,0 +1,204 @@
+//! Finding article files: paths given directly, and folders walked recursively.
+//!
+//! Folders yield `.txt`, `.md` and extension-less files, hidden names excepted. Links are
+//! followed; loops, dangling links, named pipes, devices, unreadable folders and oversized
+//! files become [`Skipped`] entries with a reason. Nothing is opened here, only looked at.
+
+use std::collections::HashMap;
+use std::fs::{self, Metadata};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::load::{
+    Candidate, LoadError, MAX_FILE_BYTES, Skipped, io_reason, not_regular, too_large,
+};
+
+/// Finds the files to read under `paths`.
+///
+/// A file given directly is taken whatever its name. Candidates come back sorted by path, each
+/// file once (a file reached twice, through a link or by naming it and its folder, counts
+/// once). Only a path that does not exist at all is an error.
+pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Candidate>, Vec<Skipped>), LoadError> {
+    let mut found: Vec<(PathBuf, FileId)> = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(err) => {
+                match fs::symlink_metadata(path) {
+                    Ok(_) => skipped.push(Skipped::new(path, link_reason(&err))),
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                        return Err(LoadError::NotFound(path.clone()));
+                    }
+                    Err(e) => skipped.push(Skipped::new(path, io_reason(&e))),
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(path, &mut found, &mut skipped);
+        } else {
+            consider(path, &meta, &mut found, &mut skipped);
+        }
+    }
+    let candidates = unique(found).into_iter().map(Candidate::file).collect();
+    skipped.sort();
+    skipped.dedup();
+    Ok((candidates, skipped))
+}
+
+/// Sorts paths and keeps each file once; a file reached through a link and directly is kept
+/// under its own name.
+fn unique(mut found: Vec<(PathBuf, FileId)>) -> Vec<PathBuf> {
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut first: HashMap<FileId, usize> = HashMap::new();
+    let mut kept: Vec<Option<PathBuf>> = Vec::with_capacity(found.len());
+    for (path, id) in found {
+        match first.get(&id) {
+            None => {
+                first.insert(id, kept.len());
+                kept.push(Some(path));
+            }
+            Some(&at) => {
+                let slot = kept.get_mut(at);
+                if let Some(slot) = slot
+                    .filter(|s| s.as_ref().is_some_and(|p| p.is_symlink()) && !path.is_symlink())
+                {
+                    *slot = None;
+                    first.insert(id, kept.len());
+                    kept.push(Some(path));
+                }
+            }
+        }
+    }
+    kept.into_iter().flatten().collect()
+}
+
+/// Walks a folder, following links, in name order.
+fn walk(root: &Path, found: &mut Vec<(PathBuf, FileId)>, skipped: &mut Vec<Skipped>) {
+    let entries = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root);
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop".to_owned()
+                } else if let Some(io) = err.io_error() {
+                    if path.is_symlink() {
+                        link_reason(io)
+                    } else {
+                        io_reason(io)
+                    }
+                } else {
+                    err.to_string()
+                };
+                skipped.push(Skipped::new(path, reason));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() || !is_article_name(entry.path()) {
+            continue;
+        }
+        match entry.metadata() {
+            Ok(meta) => consider(entry.path(), &meta, found, skipped),
+            Err(err) => {
+                let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
+                skipped.push(Skipped::new(entry.path(), reason));
+            }
+        }
+    }
+}
+
+/// Takes a file that is regular and small enough; skips anything else with a reason.
+fn consider(
+    path: &Path,
+    meta: &Metadata,
+    found: &mut Vec<(PathBuf, FileId)>,
+    skipped: &mut Vec<Skipped>,
+) {
+    if let Some(kind) = not_regular(&meta.file_type()) {
+        skipped.push(Skipped::new(path, kind));
+    } else if meta.len() > MAX_FILE_BYTES {
+        skipped.push(Skipped::new(path, too_large(meta.len())));
+    } else {
+        found.push((path.to_path_buf(), FileId::of(path, meta)));
+    }
+}
+
+/// Why a link could not be followed.
+fn link_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "dangling link".to_owned(),
+        _ if io_reason(err).contains("symbolic links") => "symbolic link loop".to_owned(),
+        _ => format!("broken link ({})", io_reason(err)),
+    }
+}
+
+/// Names starting with a dot are hidden.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
+/// Files in folders are read when named `.txt` or `.md` (any case) or with no extension.
+fn is_article_name(path: &Path) -> bool {
+    match path.extension() {
+        None => true,
+        Some(ext) => ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"),
+    }
+}
+
+/// A file's identity, so that the same file reached twice is read once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+impl FileId {
+    #[cfg(unix)]
+    fn of(_path: &Path, meta: &Metadata) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        Self::Inode(meta.dev(), meta.ino())
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path, _meta: &Metadata) -> Self {
+        Self::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_names() {
+        for name in ["a.txt", "b.MD", "UPPER.TXT", "53558", "dir/LICENSE"] {
+            assert!(is_article_name(Path::new(name)), "{name}");
+        }
+        for name in ["image.png", "a.txt.gz", "notes.html"] {
+            assert!(!is_article_name(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn hidden_names() {
+        assert!(is_hidden(std::ffi::OsStr::new(".git")));
+        assert!(!is_hidden(std::ffi::OsStr::new("a.txt")));
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error() {
+        let missing = PathBuf::from("/nonexistent/folio/for/sure.txt");
+        assert!(matches!(discover(&[missing]), Err(LoadError::NotFound(_))));
+    }
+}
