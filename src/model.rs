@@ -733,10 +733,14 @@ impl Model {
             } else {
                 match row.checked_sub(1) {
                     Some(r) => r,
-                    None => return,
+                    None => {
+                        self.status = Some("no earlier hits".into());
+                        return;
+                    }
                 }
             };
             let Some(ranked) = self.shown.get(row) else {
+                self.status = Some("no more hits".into());
                 return;
             };
             if ranked.hits > 0 {

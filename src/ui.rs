@@ -38,9 +38,24 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
     if let Some((overlay, scroll)) = cx.model.overlay() {
         let area = overlay_area(frame.area());
         frame.render_widget(Clear, area);
+        cut_wide_edge(frame.buffer_mut(), area);
         match overlay {
             Overlay::Help => frame.render_widget(&help::HelpOverlay { cx, scroll }, area),
             Overlay::Skipped => frame.render_widget(&skipped::SkippedOverlay { cx, scroll }, area),
+        }
+    }
+}
+
+/// A double-width character just left of `area` would cover its first column: blank it, so
+/// the overlay's border shows whole on every terminal.
+fn cut_wide_edge(buf: &mut ratatui::buffer::Buffer, area: Rect) {
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(x, y)];
+        if crate::text::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
         }
     }
 }

@@ -109,3 +109,30 @@ fn status_line_says_what_a_key_did() {
     let last = screen.lines().last().unwrap_or_default().to_string();
     assert!(last.contains("sorted by date"), "{last}");
 }
+
+#[test]
+fn an_overlay_border_is_whole_over_wide_characters() {
+    let titles: Vec<folio::corpus::Article> = (0..8)
+        .map(|i| folio::corpus::Article {
+            title: format!("{i:02}このディレクトリにあるすべての記事ファイル"),
+            paragraphs: vec!["本文".into()],
+            path: format!("{i}.txt"),
+            ..Default::default()
+        })
+        .collect();
+    let mut h = Harness::new(titles, 100, 30);
+    h.act(Action::Help);
+    let term = h.render();
+    let buf = term.backend().buffer();
+    let left = (0..100)
+        .find(|&x| buf[(x, 3)].symbol() == "┌")
+        .expect("overlay corner");
+    for y in 3..10 {
+        let before = buf[(left - 1, y)].symbol();
+        assert_eq!(
+            folio::text::width(before),
+            1,
+            "row {y}: {before:?} covers the border"
+        );
+    }
+}
