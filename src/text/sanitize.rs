@@ -35,12 +35,20 @@ pub fn sanitize_text(s: &str) -> String {
 ///
 /// Covers the bidi embeddings, overrides, isolates and marks, zero-width space and word joiner,
 /// invisible operators, the soft hyphen, byte order marks, interlinear annotation marks and tag
-/// characters. Zero-width joiner and non-joiner are kept elsewhere: emoji and scripts need them.
+/// characters.
+///
+/// Also the characters that only glue others into one wider or narrower glyph — zero-width
+/// joiner and non-joiner, variation selectors, emoji skin-tone modifiers — because terminals
+/// disagree on how many columns the glued result takes (tmux draws a family emoji as four
+/// emoji, others as one): without them every character has one width everywhere, so no row
+/// of the screen can spill into the next pane.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}' | '\u{200e}' | '\u{200f}'
+        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
         | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
-        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
+        | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{1f3fb}'..='\u{1f3ff}' | '\u{e0001}' | '\u{e0020}'..='\u{e007f}'
+        | '\u{e0100}'..='\u{e01ef}')
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -105,7 +113,17 @@ fn clean(s: &str, stray: Stray) -> String {
             }
         }
     }
-    out
+    compose(out)
+}
+
+/// Composes decomposed letters (`e` + combining acute -> `é`), so fewer characters lean on a
+/// terminal's handling of combining marks. Quick to skip when there is nothing to compose.
+fn compose(s: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s;
+    }
+    s.nfc().collect()
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -176,9 +194,18 @@ mod tests {
 
     #[test]
     fn plain_text_is_unchanged() {
-        let s = "Plain “quoted” text, 日本語, e\u{301}, 👨\u{200d}👩\u{200d}👧 and ZWNJ a\u{200c}b";
+        let s = "Plain “quoted” text, 日本語, é, 👨 and ab";
         assert_eq!(sanitize(s), s);
         assert_eq!(sanitize_text(s), s);
+    }
+
+    #[test]
+    fn glue_between_characters_goes_so_every_width_is_unambiguous() {
+        let s = "e\u{301}, 👨\u{200d}👩\u{200d}👧, 👍\u{1f3fd}, ❤\u{fe0f} and ZWNJ a\u{200c}b";
+        assert_eq!(sanitize(s), "é, 👨👩👧, 👍, ❤ and ZWNJ ab");
+        let out = sanitize_text(s);
+        let by_chars: usize = out.chars().map(|c| c.width().unwrap_or(0)).sum();
+        assert_eq!(crate::text::width(&out), by_chars, "{out}");
     }
 
     #[test]
