@@ -136,3 +136,10 @@ fn an_overlay_border_is_whole_over_wide_characters() {
         );
     }
 }
+
+#[test]
+fn help_overlay_at_40x12() {
+    let mut h = Harness::bundled(40, 12);
+    h.act(Action::Help);
+    insta::assert_snapshot!(h.screen());
+}
