@@ -60,6 +60,8 @@ pub struct Model {
     progress: Option<Progress>,
     filter: FilterText,
     query: Query,
+    /// The query whose results the list shows.
+    shown_query: Query,
     highlighter: Option<Highlighter>,
     generation: u64,
     searching: bool,
@@ -97,6 +99,7 @@ impl Model {
             progress: None,
             filter: FilterText::default(),
             query: Query::default(),
+            shown_query: Query::default(),
             highlighter: None,
             generation: 0,
             searching: false,
@@ -349,7 +352,15 @@ impl Model {
         self.searching = false;
         self.ranked = outcome.ranked;
         let open = self.reader.id();
-        self.rebuild_shown(self.selected_id());
+        // A new query selects its best match, as fzf does; more results for the same query
+        // (articles still loading) leave the selection where it is.
+        let keep = if self.shown_query == self.query {
+            self.selected_id()
+        } else {
+            None
+        };
+        self.shown_query = self.query.clone();
+        self.rebuild_shown(keep);
         if open.is_some() && self.reader.id() == open && self.reader.hit_status().1.is_none() {
             // The same article stays open under a new query: go to its first hit.
             self.reader.first_hit();
@@ -583,6 +594,7 @@ impl Model {
                 self.sort = Sort::Path;
             }
             self.ranked = (0..self.articles.len()).map(unranked).collect();
+            self.shown_query = Query::default();
             self.rebuild_shown(self.selected_id());
             return None;
         }

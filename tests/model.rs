@@ -202,3 +202,20 @@ fn m_marks_read_and_s_sorts() {
     assert!(h.model.flags(0).read);
     assert_eq!(h.model.status(), Some("marked read"));
 }
+
+#[test]
+fn a_new_query_selects_its_best_match() {
+    let arts = vec![
+        article("one mention", &["alpha"]),
+        article("many", &["alpha alpha alpha"]),
+        article("none", &["beta"]),
+    ];
+    let mut h = Harness::new(arts, 100, 30);
+    h.act(Action::Down);
+    h.act(Action::Down);
+    assert_eq!(h.model.selected_id(), Some(2));
+    h.filter("'alpha");
+    assert_eq!(h.model.selected(), 0);
+    assert_eq!(h.model.selected_id(), Some(h.model.shown()[0].id));
+    assert_eq!(h.model.reader().id(), h.model.selected_id());
+}
