@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
 /// Runs of at least this many blank cells are erased (`ECH`) rather than written as spaces.
-const ERASE_RUN: usize = 12;
+const ERASE_RUN: usize = 10;
 
 /// A ratatui backend writing to `W` with few bytes.
 ///
@@ -24,6 +24,13 @@ pub struct LeanBackend<W: Write> {
     fixed: Option<Size>,
     /// Whether a synchronized update has begun and not yet ended.
     in_frame: bool,
+    /// Whether the terminal's pen is known to be in the default style (every frame ends so,
+    /// the very first may not start so).
+    pen_plain: bool,
+    /// Whether the cursor is known to be hidden (ratatui hides it on every frame).
+    cursor_hidden: bool,
+    /// Where the cursor was last put by `set_cursor_position`.
+    cursor: Position,
     /// What the screen shows, as far as this backend knows: lets a short gap of unchanged
     /// cells be written again (a byte a cell) instead of jumped over (three or more).
     shadow: Shadow,
@@ -57,6 +64,13 @@ impl Shadow {
         }
     }
 
+    /// How many cells from `(x, y)` rightwards, on that row, are plain blanks.
+    fn blank_stretch(&self, x: u16, y: u16) -> usize {
+        (x..self.width)
+            .take_while(|&cx| self.get(cx, y).is_some_and(is_plain_blank))
+            .count()
+    }
+
     /// Moves the rows of `region` up by `lines` (down when negative), blanks coming in.
     fn scroll(&mut self, region: &Range<u16>, lines: i32) {
         let rows: Vec<u16> = if lines > 0 {
@@ -85,6 +99,9 @@ impl<W: Write> LeanBackend<W> {
             writer,
             fixed: None,
             in_frame: false,
+            pen_plain: false,
+            cursor_hidden: false,
+            cursor: Position::ORIGIN,
             shadow: Shadow::default(),
         }
     }
@@ -95,6 +112,9 @@ impl<W: Write> LeanBackend<W> {
             writer,
             fixed: Some(Size { width, height }),
             in_frame: false,
+            pen_plain: false,
+            cursor_hidden: false,
+            cursor: Position::ORIGIN,
             shadow: Shadow::default(),
         }
     }
@@ -175,11 +195,17 @@ impl<W: Write> Backend for LeanBackend<W> {
             style: PLAIN,
         };
         // The pen's style at the start is unknown: the first SGR is a full one.
-        let mut style_known = false;
+        let mut style_known = self.pen_plain;
         let mut i = 0;
         while i < cells.len() {
             let (x, y, cell) = cells[i];
-            let run = blank_run(&cells[i..]);
+            // Blanks to erase: the changed blank cells from here, and the blank cells beside
+            // them that did not change (erasing those again costs nothing).
+            let run = if is_plain_blank(cell) {
+                self.shadow.blank_stretch(x, y)
+            } else {
+                0
+            };
             if run >= ERASE_RUN {
                 move_to(&mut out, &mut pen, x, y);
                 if !style_known || pen.style != PLAIN {
@@ -188,7 +214,10 @@ impl<W: Write> Backend for LeanBackend<W> {
                     style_known = true;
                 }
                 write!(out, "\x1b[{run}X")?;
-                i += run;
+                let end = usize::from(x) + run;
+                while i < cells.len() && cells[i].1 == y && usize::from(cells[i].0) < end {
+                    i += 1;
+                }
                 continue;
             }
             if !(style_known && self.fill_gap(&mut out, &mut pen, x, y)) {
@@ -212,6 +241,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         if style_known && pen.style != PLAIN {
             out.extend_from_slice(b"\x1b[0m");
         }
+        self.pen_plain |= style_known;
         if out.is_empty() {
             return Ok(());
         }
@@ -219,22 +249,28 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_hidden {
+            return Ok(());
+        }
+        self.cursor_hidden = true;
         queue!(self.out(), cursor::Hide)
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        self.cursor_hidden = false;
         queue!(self.out(), cursor::Show)
     }
 
-    /// Asks the terminal (a round trip): folio never calls it, nor what calls it
-    /// (`Terminal::clear`).
+    /// Where the cursor was last put, without asking the terminal. ratatui asks on every resize
+    /// (to put the cursor back after clearing); a real query would cost a round trip over a
+    /// slow link, and its answer would arrive on the input folio's key reader is waiting on.
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        let (x, y) = cursor::position()?;
-        Ok(Position { x, y })
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let p = position.into();
+        self.cursor = p;
         queue!(self.out(), cursor::MoveTo(p.x, p.y))
     }
 
@@ -309,21 +345,9 @@ fn scroll(w: &mut impl Write, region: Range<u16>, lines: u16, dir: char) -> io::
     )
 }
 
-/// How many cells from the start are plain blanks in a row, side by side.
-fn blank_run(cells: &[(u16, u16, &Cell)]) -> usize {
-    let Some(&(x0, y0, _)) = cells.first() else {
-        return 0;
-    };
-    cells
-        .iter()
-        .enumerate()
-        .take_while(|(k, (x, y, c))| {
-            *y == y0
-                && usize::from(*x) == usize::from(x0) + k
-                && c.symbol() == " "
-                && (c.fg, c.bg, c.modifier) == PLAIN
-        })
-        .count()
+/// A blank cell in the default style: what an erase leaves.
+fn is_plain_blank(c: &Cell) -> bool {
+    c.symbol() == " " && (c.fg, c.bg, c.modifier) == PLAIN
 }
 
 /// Moves the cursor with the fewest bytes: nothing, forward or back on the row, down to the

@@ -17,6 +17,32 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How long "eventually" may take on a loaded machine.
+/// Every pseudo-terminal test shares this lock; a test that hangs up a terminal holds it alone.
+///
+/// A master descriptor is inherited by any child forked while it is open (the pty library does
+/// not mark it close-on-exec), so while tests run side by side, closing "the" master may leave a
+/// copy open in another test's program, and the terminal never hangs up.
+static SPAWNS: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+thread_local! {
+    static ALONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs no other pseudo-terminal test until dropped: for tests that close a master.
+pub struct Alone(#[allow(dead_code)] std::sync::RwLockWriteGuard<'static, ()>);
+
+pub fn alone() -> Alone {
+    let guard = SPAWNS.write().unwrap_or_else(|e| e.into_inner());
+    ALONE.with(|a| a.set(true));
+    Alone(guard)
+}
+
+impl Drop for Alone {
+    fn drop(&mut self) {
+        ALONE.with(|a| a.set(false));
+    }
+}
+
 pub const EVENTUALLY: Duration = Duration::from_secs(10);
 
 /// How long output must pause before a keystroke's reply counts as complete.
@@ -96,6 +122,11 @@ impl Spawn {
 
     /// Starts the program.
     pub fn start(self) -> Pty {
+        let shared = if ALONE.with(|a| a.get()) {
+            None
+        } else {
+            Some(SPAWNS.read().unwrap_or_else(|e| e.into_inner()))
+        };
         let home = tempfile::tempdir().expect("temp home");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -158,6 +189,7 @@ impl Spawn {
             hang_up,
             sent: Instant::now(),
             _home: home,
+            _shared: shared,
         }
     }
 }
@@ -236,6 +268,7 @@ pub struct Pty {
     hang_up: Arc<AtomicBool>,
     sent: Instant,
     _home: tempfile::TempDir,
+    _shared: Option<std::sync::RwLockReadGuard<'static, ()>>,
 }
 
 impl Pty {

@@ -2,7 +2,9 @@
 
 use std::time::{Duration, Instant};
 
-use crate::harness::{EVENTUALLY, Pty, Spawn, alive, child_of, cpu_seconds, folio, rfind, state};
+use crate::harness::{
+    EVENTUALLY, Pty, Spawn, alive, alone, child_of, cpu_seconds, folio, rfind, state,
+};
 
 /// The program's exit code, failing the test if it did not exit or died of a signal.
 fn exit_code(pty: &mut Pty, timeout: Duration) -> u32 {
@@ -109,6 +111,7 @@ fn idles_without_using_the_cpu() {
 
 #[test]
 fn closing_the_terminal_ends_folio_at_once_without_spinning() {
+    let _alone = alone();
     let mut pty = started(100, 30);
     assert!(pty.settle(Duration::from_millis(300)));
     pty.hang_up();
@@ -119,6 +122,7 @@ fn closing_the_terminal_ends_folio_at_once_without_spinning() {
 
 #[test]
 fn closing_the_terminal_exits_129() {
+    let _alone = alone();
     let mut pty = started(100, 30);
     assert!(pty.settle(Duration::from_millis(300)));
     pty.hang_up();
@@ -129,6 +133,7 @@ fn closing_the_terminal_exits_129() {
 
 #[test]
 fn closing_the_terminal_ends_folio_when_a_shell_is_the_session_leader() {
+    let _alone = alone();
     // folio is a child of the shell here, so the kernel's SIGHUP goes to the shell; folio must
     // notice the hang-up by itself.
     let mut pty = Spawn::program("/bin/sh", 100, 30)
