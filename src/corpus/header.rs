@@ -148,7 +148,9 @@ fn sender_name(from: &str) -> String {
         .map(|n| n.trim().trim_matches('"').trim())
         .unwrap_or("");
     if name.is_empty() {
-        from.to_owned()
+        from.trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_owned()
     } else {
         name.to_owned()
     }
@@ -228,6 +230,8 @@ mod tests {
     fn sender_forms() {
         assert_eq!(sender_name("\"Jane Doe\" <jd@x.org>"), "Jane Doe");
         assert_eq!(sender_name("jd@x.org"), "jd@x.org");
+        assert_eq!(sender_name("<jd@x.org>"), "jd@x.org");
+        assert_eq!(sender_name("b@x.uk ((super) bill)"), "(super) bill");
         assert_eq!(sender_name("jd@x.org ()"), "jd@x.org ()");
     }
 
