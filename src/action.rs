@@ -58,6 +58,10 @@ pub enum Action {
     CycleSort,
     /// Copy the selected article's title and path to the clipboard.
     Copy,
+    /// The mouse wheel turned over a point of the screen (with `--mouse`).
+    Wheel { x: u16, y: u16, down: bool },
+    /// A click at a point of the screen (with `--mouse`).
+    Click { x: u16, y: u16 },
     /// The terminal changed size.
     Resize(u16, u16),
 }

@@ -282,6 +282,7 @@ fn handle(
             options.keymap.action(key, mode)
         }
         Event::Input(TermEvent::Resize(w, h)) => Some(Action::Resize(w, h)),
+        Event::Input(TermEvent::Mouse(m)) => mouse_action(m),
         Event::Input(TermEvent::FocusGained) => None,
         Event::Input(_) => None,
         Event::InputClosed => return Ok(Step::Exit(Exit::HangUp)),
@@ -318,6 +319,18 @@ fn handle(
             Ok(Step::Continue(true))
         }
         None => Ok(Step::Continue(true)),
+    }
+}
+
+/// The wheel and clicks (only reported with `--mouse`).
+fn mouse_action(m: event::MouseEvent) -> Option<Action> {
+    use event::{MouseButton, MouseEventKind};
+    let (x, y) = (m.column, m.row);
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+        _ => None,
     }
 }
 

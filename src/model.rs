@@ -526,9 +526,52 @@ impl Model {
                 self.status = Some(format!("sorted by {}", self.sort.name()));
             }
             Action::NextUnread => self.next_unread(),
+            Action::Wheel { x, y, down } => self.wheel(x, y, down),
+            Action::Click { x, y } => self.click(x, y),
             Action::Copy => return self.copy(),
         }
         None
+    }
+
+    /// The wheel scrolls the pane under the pointer, three lines a notch.
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let layout = self.layout();
+        let at = ratatui::layout::Position { x, y };
+        if layout.reader.contains(at) {
+            if down {
+                self.reader.scroll_down(3);
+            } else {
+                self.reader.scroll_up(3);
+            }
+        } else if layout.list.contains(at) {
+            let row = if down {
+                self.selected.saturating_add(3)
+            } else {
+                self.selected.saturating_sub(3)
+            };
+            self.select(row);
+        }
+    }
+
+    /// A click on a list row selects it; a click in a pane focuses it.
+    fn click(&mut self, x: u16, y: u16) {
+        let layout = self.layout();
+        let at = ratatui::layout::Position { x, y };
+        if layout.list.contains(at) {
+            self.focus = Focus::List;
+            let inner_top = layout.list.y + 1;
+            if y >= inner_top && y + 1 < layout.list.bottom() {
+                let row = self.list_top + usize::from(y - inner_top);
+                if row < self.shown.len() {
+                    self.select(row);
+                }
+            }
+        } else if layout.reader.contains(at) && self.selected_id().is_some() {
+            self.focus = Focus::Reader;
+        } else if layout.filter.contains(at) {
+            self.focus = Focus::Filter;
+        }
+        self.relayout();
     }
 
     fn next_unread(&mut self) {

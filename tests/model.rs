@@ -219,3 +219,86 @@ fn a_new_query_selects_its_best_match() {
     assert_eq!(h.model.selected_id(), Some(h.model.shown()[0].id));
     assert_eq!(h.model.reader().id(), h.model.selected_id());
 }
+
+#[test]
+fn sort_marks_unread_and_copy() {
+    let mut arts = corpus(4);
+    arts[0].date = Some("2019-01-01".into());
+    arts[2].date = Some("2021-06-01".into());
+    arts[3].title = "a first by title".into();
+    let mut h = Harness::new(arts, 100, 30);
+    h.act(Action::CycleSort);
+    assert_eq!(h.model.sort(), folio::model::Sort::Date);
+    let ids: Vec<u32> = h.model.shown().iter().map(|r| r.id).collect();
+    assert_eq!(ids, vec![2, 0, 1, 3], "newest first, undated after");
+    h.act(Action::CycleSort);
+    assert_eq!(h.model.shown()[0].id, 3, "by title");
+    h.act(Action::CycleSort);
+    assert_eq!(h.model.sort(), folio::model::Sort::Path);
+
+    h.act(Action::Top);
+    h.act(Action::ToggleMark);
+    h.act(Action::Down);
+    h.act(Action::Down);
+    h.act(Action::ToggleMark);
+    h.act(Action::MarkedOnly);
+    let ids: Vec<u32> = h.model.shown().iter().map(|r| r.id).collect();
+    assert_eq!(ids, vec![0, 2]);
+    h.act(Action::MarkedOnly);
+    assert_eq!(h.model.shown().len(), 4);
+
+    h.act(Action::Top);
+    h.act(Action::ToggleRead);
+    assert!(h.model.flags(0).read);
+    h.act(Action::NextUnread);
+    assert_eq!(h.model.selected_id(), Some(1));
+    assert_eq!(h.model.unread(), 3);
+
+    let effect = h.model.update(Action::Copy);
+    assert_eq!(
+        effect,
+        Some(folio::model::Effect::Copy(
+            "article 1\narticle 1.txt".into()
+        ))
+    );
+}
+
+#[test]
+fn reading_to_the_end_marks_read_but_a_preview_does_not() {
+    let long: Vec<String> = (0..60).map(|i| format!("Paragraph {i}.")).collect();
+    let refs: Vec<&str> = long.iter().map(String::as_str).collect();
+    let mut h = Harness::new(
+        vec![article("long", &refs), article("short", &["x"])],
+        100,
+        30,
+    );
+    h.act(Action::Down);
+    assert!(
+        !h.model.flags(1).read,
+        "previewing a short article is not reading it"
+    );
+    h.act(Action::Up);
+    h.act(Action::SwitchPane);
+    assert!(!h.model.flags(0).read);
+    h.act(Action::Bottom);
+    assert!(h.model.flags(0).read);
+}
+
+#[test]
+fn the_wheel_and_clicks_act_on_the_pane_under_the_pointer() {
+    let mut h = Harness::new(corpus(10), 100, 30);
+    h.act(Action::Click { x: 5, y: 4 });
+    assert_eq!(
+        h.model.selected(),
+        3,
+        "row 4 of the screen is the fourth article"
+    );
+    h.act(Action::Wheel {
+        x: 5,
+        y: 4,
+        down: true,
+    });
+    assert_eq!(h.model.selected(), 6);
+    h.act(Action::Click { x: 60, y: 10 });
+    assert_eq!(h.model.focus(), Focus::Reader);
+}

@@ -161,3 +161,24 @@ fn a_config_file_rebinds_quit_and_the_help_says_so() {
     );
     quit(pty, "x");
 }
+
+#[test]
+fn y_puts_title_and_path_on_the_clipboard_with_osc_52() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path());
+    let mark = pty.mark();
+    pty.send("jjy");
+    assert!(pty.wait_for("copied", EVENTUALLY), "{}", pty.screen_text());
+    let out = pty.bytes_since(mark);
+    let expected = base64::engine::general_purpose::STANDARD.encode(
+        "Taliban in ceasefire talks with Afghan government: US official\n002_c6dc9904ae642ca3.txt",
+    );
+    let osc = format!("\x1b]52;c;{expected}\x07");
+    assert!(
+        crate::harness::contains(&out, osc.as_bytes()),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+    quit(pty, "q");
+}
