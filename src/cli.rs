@@ -110,7 +110,7 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             print_article(out, &articles, n, args)
         } else {
             let query = Query::parse(args.filter.as_deref().unwrap_or(""));
-            list(out, &articles, &query, args.json)
+            list(out, articles, &query, args.json)
         };
         return match result {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -186,8 +186,9 @@ fn report_skipped(skipped: &[Skipped]) {
 }
 
 /// `--list` and `--filter`: one line per article, in the interface's order.
-fn list(mut out: impl Write, articles: &[Article], query: &Query, json: bool) -> io::Result<()> {
-    let shared: Vec<Arc<Article>> = articles.iter().cloned().map(Arc::new).collect();
+fn list(mut out: impl Write, articles: Vec<Article>, query: &Query, json: bool) -> io::Result<()> {
+    let shared: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
+    let articles = &shared;
     let order: Vec<usize> = if query.is_empty() {
         (0..shared.len()).collect()
     } else {

@@ -63,14 +63,25 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
 
 /// Refuses decoded text that is blank or mostly control characters.
 fn judge(text: String) -> Result<String, SkipReason> {
-    let sample = text.chars().take(65_536);
+    // Counted on the bytes of the first 65,536 characters: a character starts at every byte that
+    // is not a UTF-8 continuation byte; a C1 control is `C2 80`..`C2 9F`; U+FFFD is `EF BF BD`.
+    let bytes = text.as_bytes();
     let (mut total, mut controls) = (0usize, 0usize);
-    for c in sample {
-        total += 1;
-        let benign = matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x08' | '\x1b');
-        if !benign && (c.is_control() || c == '\u{fffd}') {
-            controls += 1;
+    let mut i = 0;
+    while i < bytes.len() && total < 65_536 {
+        let b = bytes[i];
+        if b & 0xc0 != 0x80 {
+            total += 1;
         }
+        let control = match b {
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x08 | 0x1b => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+            0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd][..]),
+            _ => false,
+        };
+        controls += usize::from(control);
+        i += 1;
     }
     if controls >= 4 && controls * 10 > total {
         return Err(SkipReason::Binary("mostly control characters"));
