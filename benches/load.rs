@@ -4,6 +4,7 @@
 //! `FOLIO_BENCH_DIR=/tmp/synth100k cargo bench --bench load` times that folder (write one with
 //! `FOLIO_BENCH_WRITE=/tmp/synth100k cargo bench --bench search`); without it, a 10,000-article
 //! synthetic corpus is written to a temporary folder first. Three runs each; the median is shown.
+#![allow(clippy::expect_used)]
 
 #[path = "support/synth.rs"]
 #[allow(dead_code)]
