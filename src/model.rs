@@ -4,6 +4,7 @@
 //! [`Model::update`], carries out the [`Effect`]s it returns, and draws from `&Model`.
 
 mod filter;
+mod hits;
 mod list;
 mod reader;
 
@@ -62,7 +63,7 @@ pub struct Model {
     query: Query,
     /// The query whose results the list shows.
     shown_query: Query,
-    highlighter: Option<Highlighter>,
+    highlighter: Option<Arc<Highlighter>>,
     generation: u64,
     searching: bool,
     /// The search's result (or every article), before sorting and the marked-only view.
@@ -173,7 +174,7 @@ impl Model {
     }
     /// The highlighter of the active query.
     pub fn highlighter(&self) -> Option<&Highlighter> {
-        self.highlighter.as_ref()
+        self.highlighter.as_deref()
     }
     /// True while a search is running for the current query.
     pub fn searching(&self) -> bool {
@@ -310,14 +311,13 @@ impl Model {
     /// The articles whose flags changed since the last call, with their flags. The open
     /// article's line is brought up to date first.
     pub fn take_changes(&mut self) -> Vec<(Arc<Article>, Flags)> {
-        if let Some(id) = self.reader.id() {
-            let line = self.reader.line_number();
-            if let Some(f) = self.flags.get_mut(id as usize)
-                && f.line != line
-            {
-                f.line = line;
-                self.changed.push(id);
-            }
+        if let Some(id) = self.reader.id()
+            && let Some(line) = self.reader.line_number()
+            && let Some(f) = self.flags.get_mut(id as usize)
+            && f.line != line
+        {
+            f.line = line;
+            self.changed.push(id);
         }
         let mut ids = std::mem::take(&mut self.changed);
         ids.sort_unstable();
@@ -361,8 +361,17 @@ impl Model {
         };
         self.shown_query = self.query.clone();
         self.rebuild_shown(keep);
-        if open.is_some() && self.reader.id() == open && self.reader.hit_status().1.is_none() {
-            // The same article stays open under a new query: go to its first hit.
+        if let Some(id) = open.filter(|_| self.reader.id() == open)
+            && !self.reader.has_current_hit()
+        {
+            // The same article stays open under a new query: its hit count is known now; go
+            // to its first hit.
+            let total = self
+                .shown
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.hits as usize);
+            self.reader.set_hits(self.highlighter.clone(), total);
             self.reader.first_hit();
         }
         self.restore_pending();
@@ -627,8 +636,10 @@ impl Model {
             return None;
         }
         self.query = query;
-        self.highlighter = (!self.query.is_empty()).then(|| Highlighter::new(&self.query));
-        self.reader.set_hits(self.highlighter.as_ref());
+        self.highlighter =
+            (!self.query.is_empty()).then(|| Arc::new(Highlighter::new(&self.query)));
+        // The hit count comes with the search's result; until then it is counted as found.
+        self.reader.set_hits(self.highlighter.clone(), None);
         if self.query.is_empty() {
             // No need to search: every article, in order.
             self.generation += 1;
@@ -730,7 +741,10 @@ impl Model {
         let article = id.and_then(|id| self.articles.get(id as usize).cloned());
         self.reader.open(id, article);
         self.relayout();
-        self.reader.set_hits(self.highlighter.as_ref());
+        let total = id
+            .and_then(|id| self.shown.iter().find(|r| r.id == id))
+            .map(|r| r.hits as usize);
+        self.reader.set_hits(self.highlighter.clone(), total);
         if !self.reader.first_hit()
             && let Some(id) = id
         {

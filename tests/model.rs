@@ -164,17 +164,17 @@ fn n_walks_hits_then_moves_to_the_next_article() {
     h.act(Action::FilterAccept);
     assert_eq!(h.model.shown().len(), 2);
     let first = h.model.selected_id();
-    assert_eq!(h.model.reader().hit_status(), (3, Some(1)));
+    assert_eq!(h.model.reader().hit_status(), (Some(3), Some(1)));
     h.act(Action::NextHit);
-    assert_eq!(h.model.reader().hit_status(), (3, Some(2)));
+    assert_eq!(h.model.reader().hit_status(), (Some(3), Some(2)));
     h.act(Action::NextHit);
-    assert_eq!(h.model.reader().hit_status(), (3, Some(3)));
+    assert_eq!(h.model.reader().hit_status(), (Some(3), Some(3)));
     h.act(Action::NextHit);
     assert_ne!(h.model.selected_id(), first);
-    assert_eq!(h.model.reader().hit_status(), (1, Some(1)));
+    assert_eq!(h.model.reader().hit_status(), (Some(1), Some(1)));
     h.act(Action::PrevHit);
     assert_eq!(h.model.selected_id(), first);
-    assert_eq!(h.model.reader().hit_status(), (3, Some(3)));
+    assert_eq!(h.model.reader().hit_status(), (Some(3), Some(3)));
 }
 
 #[test]
@@ -301,4 +301,39 @@ fn the_wheel_and_clicks_act_on_the_pane_under_the_pointer() {
     assert_eq!(h.model.selected(), 6);
     h.act(Action::Click { x: 60, y: 10 });
     assert_eq!(h.model.focus(), Focus::Reader);
+}
+
+#[test]
+fn hits_are_numbered_in_order_across_paragraphs_both_ways() {
+    let paras: Vec<String> = (0..40)
+        .map(|i| {
+            if i % 7 == 3 {
+                format!("paragraph {i} has the word needle and needle again")
+            } else {
+                format!("paragraph {i} has nothing")
+            }
+        })
+        .collect();
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let mut h = Harness::new(vec![article("haystack", &refs)], 100, 12);
+    h.filter("'needle");
+    h.act(Action::FilterAccept);
+    let total = h.model.shown()[0].hits as usize;
+    assert_eq!(total, 12, "six paragraphs, two each");
+    assert_eq!(h.model.reader().hit_status(), (Some(total), Some(1)));
+    for k in 2..=total {
+        h.act(Action::NextHit);
+        assert_eq!(h.model.reader().hit_status(), (Some(total), Some(k)));
+        let lines = h.model.reader().screen_lines();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.hits.iter().any(|(_, current)| *current)),
+            "hit {k} is on screen and marked current"
+        );
+    }
+    for k in (1..total).rev() {
+        h.act(Action::PrevHit);
+        assert_eq!(h.model.reader().hit_status(), (Some(total), Some(k)));
+    }
 }

@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::hits::{Current, Hits};
 use crate::corpus::Article;
 use crate::search::Highlighter;
 use crate::text::wrap_ranges;
@@ -22,13 +23,6 @@ pub enum BlockKind {
 pub struct Pos {
     pub block: usize,
     pub line: usize,
-}
-
-/// A hit of the query: a byte range in one block.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub block: usize,
-    pub range: Range<usize>,
 }
 
 /// One line on screen.
@@ -52,8 +46,7 @@ pub struct Reader {
     /// Byte offset of each block's start in the whole document, and the total at the end.
     offsets: Vec<usize>,
     top: Pos,
-    hits: Vec<Hit>,
-    current: Option<usize>,
+    hits: Hits,
     percent: u8,
     at_end: bool,
 }
@@ -68,9 +61,8 @@ impl Reader {
         self.meta = article.as_deref().map(meta_line).unwrap_or_default();
         self.article = article;
         self.top = Pos::default();
-        self.hits.clear();
-        self.current = None;
         self.reset_wrap();
+        self.hits.reset(None, self.block_count(), None, None);
     }
 
     /// The id of the open article.
@@ -118,12 +110,7 @@ impl Reader {
     }
 
     fn block_text(&self, block: usize) -> &str {
-        match (&self.article, block) {
-            (None, _) => "",
-            (Some(a), 0) => &a.title,
-            (Some(_), 1) => &self.meta,
-            (Some(a), b) => a.paragraphs.get(b - 2).map_or("", String::as_str),
-        }
+        block_text(self.article.as_deref(), &self.meta, block)
     }
 
     fn kind(block: usize) -> BlockKind {
@@ -258,10 +245,19 @@ impl Reader {
         self.top = self.max_top();
     }
 
-    /// The first line on screen, counted in lines from the start (wrapping what is above it).
-    pub fn line_number(&mut self) -> usize {
+    /// The first line on screen, counted in lines from the start, when that is cheap to know:
+    /// not when it would mean wrapping thousands of paragraphs never shown (after `G` in a huge
+    /// file), which would stall the screen.
+    pub fn line_number(&mut self) -> Option<usize> {
+        let unwrapped = self.wrapped[..self.top.block.min(self.wrapped.len())]
+            .iter()
+            .filter(|w| w.is_none())
+            .count();
+        if unwrapped > 256 {
+            return None;
+        }
         let above: usize = (0..self.top.block).map(|b| self.span(b)).sum();
-        above + self.top.line
+        Some(above + self.top.line)
     }
 
     /// Puts line `n` (counted from the start) on top, clamped to the last screenful.
@@ -317,6 +313,7 @@ impl Reader {
         let mut remaining = self.height;
         while remaining > 0 && pos.block < self.block_count() {
             let span = self.span(pos.block);
+            self.find_hits(pos.block);
             let take = (span - pos.line.min(span)).min(remaining);
             remaining -= take;
             pos = Pos {
@@ -362,103 +359,218 @@ impl Reader {
     }
 
     fn hits_on(&self, block: usize, line: &Range<usize>) -> Vec<(Range<usize>, bool)> {
-        let first = self
+        let Some(hits) = self.hits.found(block) else {
+            return Vec::new();
+        };
+        let current = self
             .hits
-            .partition_point(|h| (h.block, h.range.end) <= (block, line.start));
-        self.hits[first..]
+            .current()
+            .filter(|c| c.block == block)
+            .map(|c| c.index);
+        let first = hits.partition_point(|h| h.end <= line.start);
+        hits[first..]
             .iter()
             .enumerate()
-            .take_while(|(_, h)| h.block == block && h.range.start < line.end)
+            .take_while(|(_, h)| h.start < line.end)
             .map(|(i, h)| {
-                let start = h.range.start.max(line.start) - line.start;
-                let end = h.range.end.min(line.end) - line.start;
-                (start..end, self.current == Some(first + i))
+                let start = h.start.max(line.start) - line.start;
+                let end = h.end.min(line.end) - line.start;
+                (start..end, current == Some(first + i))
             })
             .filter(|(r, _)| r.start < r.end)
             .collect()
     }
 
-    /// Finds the hits of a query in the open article (title and paragraphs).
-    pub fn set_hits(&mut self, highlighter: Option<&Highlighter>) {
-        self.hits.clear();
-        self.current = None;
-        let Some(h) = highlighter else { return };
-        for block in 0..self.block_count() {
-            if Self::kind(block) == BlockKind::Meta {
-                continue;
-            }
-            let text = self.block_text(block);
-            // `spans` for the title too (not the finer `title_spans` of the list), so the count
-            // here equals the list's.
-            let spans = h.spans(text);
-            self.hits
-                .extend(spans.into_iter().map(|range| Hit { block, range }));
+    /// Sets the query whose hits to show (none to show none). `total` is the article's number of
+    /// hits when known (the search counted them); the hits themselves are found as needed.
+    pub fn set_hits(&mut self, highlighter: Option<Arc<Highlighter>>, total: Option<usize>) {
+        let n = self.block_count();
+        self.hits.reset(highlighter, n, total, Some(1));
+    }
+
+    /// Finds the hits of one block (title, metadata line or paragraph).
+    fn find_hits(&mut self, block: usize) -> usize {
+        let text = block_text(self.article.as_deref(), &self.meta, block);
+        self.hits.find(block, text).len()
+    }
+
+    /// Number of hits when known, and the current one (1-based) if known.
+    pub fn hit_status(&self) -> (Option<usize>, Option<usize>) {
+        (
+            self.hits.total(),
+            self.hits.current().and_then(|c| c.ordinal),
+        )
+    }
+
+    /// True when a hit is current (even if its number is not known).
+    pub fn has_current_hit(&self) -> bool {
+        self.hits.current().is_some()
+    }
+
+    /// Searching more blocks than this just to number a hit is not worth a pause.
+    const CHEAP_BLOCKS: usize = 256;
+
+    /// Hits in the blocks before `block`, if that is cheap to count.
+    fn hits_before(&mut self, block: usize) -> Option<usize> {
+        let unknown = (0..block).filter(|&b| self.hits.found(b).is_none()).count();
+        (unknown <= Self::CHEAP_BLOCKS).then(|| (0..block).map(|b| self.find_hits(b)).sum())
+    }
+
+    /// Hits in `block` and after, if that is cheap to count.
+    fn hits_from(&mut self, block: usize) -> Option<usize> {
+        let n = self.hits.len();
+        let unknown = (block..n).filter(|&b| self.hits.found(b).is_none()).count();
+        (unknown <= Self::CHEAP_BLOCKS).then(|| (block..n).map(|b| self.find_hits(b)).sum())
+    }
+
+    /// The number of the hit at `index` in `block`, if cheap to know.
+    fn ordinal_of(&mut self, block: usize, index: usize) -> Option<usize> {
+        if let Some(before) = self.hits_before(block) {
+            return Some(before + index + 1);
         }
+        let total = self.hits.total()?;
+        let from = self.hits_from(block)?;
+        Some(total + index + 1 - from)
     }
 
-    /// Number of hits, and the current one (1-based) if any.
-    pub fn hit_status(&self) -> (usize, Option<usize>) {
-        (self.hits.len(), self.current.map(|c| c + 1))
+    /// The current hit, if it is on screen; otherwise searching starts from the screen.
+    fn current_on_screen(&mut self) -> Option<Current> {
+        let current = self.hits.current()?;
+        let pos = self.hit_pos(current)?;
+        let bottom = self.advance(self.top, self.height.saturating_sub(1));
+        (self.top <= pos && pos <= bottom).then_some(current)
     }
 
-    /// Goes to the next hit after the current one (or the first at or below the top).
+    /// The first hit at or after the top of the screen: its block and index there.
+    fn first_from_top(&mut self) -> (usize, usize) {
+        let top = self.top;
+        self.find_hits(top.block);
+        let lines = self.line_ranges(top.block);
+        let from = lines.get(top.line).map_or(usize::MAX, |r| r.start);
+        let hits = self.hits.found(top.block).unwrap_or(&[]);
+        (top.block, hits.partition_point(|h| h.start < from))
+    }
+
+    /// Goes to the next hit after the current one (or the first from the top of the screen).
     /// Returns false when there is none.
     pub fn next_hit(&mut self) -> bool {
-        let next = match self.current {
-            Some(c) => c + 1,
-            None => self.first_hit_from(self.top),
+        let (mut block, mut index, mut ordinal) = match self.current_on_screen() {
+            Some(c) => (c.block, c.index + 1, c.ordinal.map(|o| o + 1)),
+            None => {
+                let (block, index) = self.first_from_top();
+                (block, index, self.ordinal_of(block, index))
+            }
         };
-        self.go_to_hit(next)
+        while block < self.hits.len() {
+            let count = self.find_hits(block);
+            if index < count {
+                return self.go_to_hit(Current {
+                    block,
+                    index,
+                    ordinal,
+                });
+            }
+            ordinal = ordinal.map(|o| o + count.saturating_sub(index));
+            block += 1;
+            index = 0;
+        }
+        if let (None, Some(o)) = (self.hits.total(), ordinal) {
+            self.hits.set_total(o - 1);
+        }
+        false
     }
 
-    /// Goes to the previous hit. Returns false when there is none.
+    /// Goes to the previous hit (before the current one, or before the top of the screen).
+    /// Returns false when there is none.
     pub fn prev_hit(&mut self) -> bool {
-        let prev = match self.current {
-            Some(c) => c.checked_sub(1),
-            None => self.first_hit_from(self.top).checked_sub(1),
+        let (mut block, mut index, ordinal) = match self.current_on_screen() {
+            Some(c) => (c.block, c.index, c.ordinal),
+            None => {
+                let (block, index) = self.first_from_top();
+                (block, index, self.ordinal_of(block, index))
+            }
         };
-        prev.is_some_and(|p| self.go_to_hit(p))
+        loop {
+            if index > 0 {
+                return self.go_to_hit(Current {
+                    block,
+                    index: index - 1,
+                    ordinal: ordinal.map(|o| o.saturating_sub(1)),
+                });
+            }
+            let Some(b) = block.checked_sub(1) else {
+                return false;
+            };
+            block = b;
+            index = self.find_hits(block);
+        }
     }
 
     /// Goes to the first hit (false when there are none).
     pub fn first_hit(&mut self) -> bool {
-        self.go_to_hit(0)
+        self.hits.set_current(None);
+        let top = self.top;
+        self.top = Pos::default();
+        let found = self.next_hit();
+        if !found {
+            self.top = top;
+        }
+        found
     }
 
     /// Goes to the last hit (false when there are none).
     pub fn last_hit(&mut self) -> bool {
-        self.hits
-            .len()
-            .checked_sub(1)
-            .is_some_and(|l| self.go_to_hit(l))
-    }
-
-    fn first_hit_from(&mut self, pos: Pos) -> usize {
-        let mut i = 0;
-        while i < self.hits.len() && self.hit_pos(i) < pos {
-            i += 1;
+        let mut block = self.hits.len();
+        while let Some(b) = block.checked_sub(1) {
+            block = b;
+            let count = self.find_hits(block);
+            if count > 0 {
+                let ordinal = self.hits.total().or_else(|| {
+                    let total = self.hits_before(block)? + count;
+                    self.hits.set_total(total);
+                    Some(total)
+                });
+                return self.go_to_hit(Current {
+                    block,
+                    index: count - 1,
+                    ordinal,
+                });
+            }
         }
-        i
+        false
     }
 
-    fn hit_pos(&mut self, i: usize) -> Pos {
-        let hit = self.hits[i].clone();
-        self.lines(hit.block);
-        let line = self.wrapped[hit.block]
+    /// Where a hit is in the wrapped text.
+    fn hit_pos(&mut self, current: Current) -> Option<Pos> {
+        let range = self
+            .hits
+            .found(current.block)
+            .and_then(|h| h.get(current.index))
+            .cloned()?;
+        self.lines(current.block);
+        let line = self.wrapped[current.block]
             .as_ref()
-            .map_or(0, |w| w.partition_point(|r| r.end <= hit.range.start));
-        Pos {
-            block: hit.block,
+            .map_or(0, |w| w.partition_point(|r| r.end <= range.start));
+        Some(Pos {
+            block: current.block,
             line,
-        }
+        })
     }
 
-    fn go_to_hit(&mut self, i: usize) -> bool {
-        if i >= self.hits.len() {
+    /// The wrapped lines of a block, wrapping it now if needed.
+    fn line_ranges(&mut self, block: usize) -> Vec<Range<usize>> {
+        self.lines(block);
+        self.wrapped
+            .get(block)
+            .and_then(|w| w.clone())
+            .unwrap_or_default()
+    }
+
+    fn go_to_hit(&mut self, current: Current) -> bool {
+        let Some(pos) = self.hit_pos(current) else {
             return false;
-        }
-        self.current = Some(i);
-        let pos = self.hit_pos(i);
+        };
+        self.hits.set_current(Some(current));
         let shown = self.top <= pos && pos < self.advance(self.top, self.height.saturating_sub(1));
         if !shown {
             // A little context above the hit, like less's search.
@@ -466,6 +578,16 @@ impl Reader {
             self.clamp();
         }
         true
+    }
+}
+
+/// The text of block `block`: the title, the metadata line, then the paragraphs.
+fn block_text<'a>(article: Option<&'a Article>, meta: &'a str, block: usize) -> &'a str {
+    match (article, block) {
+        (None, _) => "",
+        (Some(a), 0) => &a.title,
+        (Some(_), 1) => meta,
+        (Some(a), b) => a.paragraphs.get(b - 2).map_or("", String::as_str),
     }
 }
 

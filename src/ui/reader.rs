@@ -92,10 +92,11 @@ fn status(cx: &Context) -> String {
     let reader = cx.model.reader();
     let mut parts = Vec::new();
     if cx.model.highlighter().is_some() {
-        let (total, current) = reader.hit_status();
-        match current {
-            Some(c) => parts.push(format!("hit {c}/{total}")),
-            None => parts.push(format!("{total} hits")),
+        match reader.hit_status() {
+            (Some(total), Some(c)) => parts.push(format!("hit {c}/{total}")),
+            (None, Some(c)) => parts.push(format!("hit {c}")),
+            (Some(total), None) => parts.push(format!("{total} hits")),
+            (None, None) => {}
         }
     }
     if reader.article().is_some() {
