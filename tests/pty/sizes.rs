@@ -47,6 +47,23 @@ fn a_resize_storm_ends_on_a_whole_screen() {
     });
     assert!(drawn, "final screen not drawn:\n{}", pty.screen_text());
     assert!(pty.wait_exit(Duration::ZERO).is_none(), "folio died");
+    // No question to the terminal, at start-up or on any resize: over a slow link each would
+    // cost a round trip, and a late answer would arrive as keys.
+    let bytes = pty.all_bytes();
+    for query in [
+        &b"\x1b[6n"[..],
+        b"\x1b]10;?",
+        b"\x1b]11;?",
+        b"\x1b[c",
+        b"\x1b[>c",
+        b"\x1b[?u",
+    ] {
+        assert!(
+            !crate::harness::contains(&bytes, query),
+            "folio asked the terminal {:?}",
+            String::from_utf8_lossy(query)
+        );
+    }
     pty.send("q");
     let status = pty.wait_exit(EVENTUALLY).expect("did not quit");
     assert!(status.success(), "{status:?}");
