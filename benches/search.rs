@@ -6,6 +6,9 @@
 //! (for comparisons with grep and fzf) and exits.
 //! `FOLIO_BENCH_SWEEP_ONLY=1` skips criterion: it builds each size once (timed) and runs the
 //! sweep; `=build` stops after the build.
+//! `FOLIO_BENCH_REPEAT=QUERY` (with `FOLIO_BENCH_SWEEP_ONLY`) runs one query 50 times instead
+//! of the sweep, for profilers.
+//! `FOLIO_BENCH_VERBOSE=1` prints every keystroke's time in the sweep.
 //! After criterion, a sweep times every keystroke of a set of typed queries once per size and
 //! prints the median and the worst, and the peak memory of the process.
 
@@ -99,6 +102,7 @@ fn sweep(n: usize, articles: &[Arc<Article>], index: &Index) {
                 .map(|(i, c)| t[..i + c.len_utf8()].to_string()),
         );
     }
+    let verbose = std::env::var("FOLIO_BENCH_VERBOSE").is_ok();
     let mut times = Vec::new();
     let mut worst = (Duration::ZERO, String::new());
     for pass in 0..2 {
@@ -114,6 +118,9 @@ fn sweep(n: usize, articles: &[Arc<Article>], index: &Index) {
             let took = start.elapsed();
             black_box(hits);
             if pass == 1 {
+                if verbose {
+                    eprintln!("  {:>9.2} ms  {input} ({hits})", took.as_secs_f64() * 1e3);
+                }
                 times.push(took);
                 if took > worst.0 {
                     worst = (took, format!("{input} ({hits} articles)"));
@@ -183,7 +190,18 @@ fn main() {
                 start.elapsed().as_secs_f64(),
                 cpu_seconds() - cpu
             );
-            if std::env::var("FOLIO_BENCH_SWEEP_ONLY").is_ok_and(|v| v != "build") {
+            if let Ok(q) = std::env::var("FOLIO_BENCH_REPEAT") {
+                // For profilers: one query, many times.
+                let query = Query::parse(&q);
+                let start = Instant::now();
+                for _ in 0..50 {
+                    black_box(index.search(&articles, &query));
+                }
+                eprintln!(
+                    "{q}: {:.2} ms each",
+                    start.elapsed().as_secs_f64() * 1e3 / 50.0
+                );
+            } else if std::env::var("FOLIO_BENCH_SWEEP_ONLY").is_ok_and(|v| v != "build") {
                 sweep(n, &articles, &index);
             }
         }

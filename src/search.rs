@@ -6,6 +6,7 @@
 //! full-width forms) and word matching, so the hits counted in the list are the hits shown in
 //! the reader.
 
+mod bound;
 mod eval;
 mod highlight;
 mod hits;
@@ -14,6 +15,7 @@ mod matcher;
 mod query;
 mod spans;
 mod vocab;
+mod walk;
 mod words;
 mod worker;
 

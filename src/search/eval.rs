@@ -2,7 +2,6 @@
 //! bodies), matched words are mapped to articles through postings, and the articles that satisfy
 //! every clause are ranked.
 
-use std::cmp::Ordering;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -34,6 +33,11 @@ pub struct SearchCache {
     vocab_len: usize,
     /// Lowercased needle and the ids of the vocabulary words holding its bytes in order.
     candidates: Vec<(String, Vec<u32>)>,
+}
+
+/// A phrase of two words or more: the one kind of term that needs articles' words in order.
+fn is_multiword_phrase(term: &Term) -> bool {
+    term.kind == Kind::Phrase && term.words.len() > 1
 }
 
 /// A term made ready for the index.
@@ -119,7 +123,7 @@ impl Index {
             mark: vec![false; n],
             kept: vec![false; n],
             hits: vec![0; n],
-            count_inline: !query.hit_terms().any(|t| t.kind == Kind::Phrase),
+            count_inline: !query.hit_terms().any(is_multiword_phrase),
             counted: WordSet::new(self.vocab.len()),
         };
         for clause in &clauses {
@@ -140,26 +144,37 @@ impl Index {
                 in_title: t.in_title[a],
             })
             .collect();
-        let order = |x: &Ranked, y: &Ranked| self.order(articles, x, y);
-        if ranked.len() > 4096 {
-            ranked.par_sort_unstable_by(order);
-        } else {
-            ranked.sort_unstable_by(order);
-        }
+        self.rank(articles, &mut ranked);
         ranked
     }
 
-    /// Title matches first, then higher scores, more hits, newer dates, then path and id.
-    fn order(&self, articles: &[Arc<Article>], x: &Ranked, y: &Ranked) -> Ordering {
-        let date = |r: &Ranked| self.date_keys.get(r.id as usize).copied().unwrap_or(0);
+    /// Sorts best first: title matches first, then higher scores, more hits, newer dates, then
+    /// path and id. Sorts on a packed key first and compares paths only within runs of equal
+    /// keys, which are short.
+    fn rank(&self, articles: &[Arc<Article>], ranked: &mut [Ranked]) {
+        let key = |r: &Ranked| {
+            let date = self.date_keys.get(r.id as usize).copied().unwrap_or(0);
+            (u128::from(r.in_title) << 96)
+                | (u128::from(r.score) << 64)
+                | (u128::from(r.hits) << 32)
+                | u128::from(date)
+        };
+        let by_key = |x: &Ranked, y: &Ranked| key(y).cmp(&key(x)).then(x.id.cmp(&y.id));
+        if ranked.len() > 4096 {
+            ranked.par_sort_unstable_by(by_key);
+        } else {
+            ranked.sort_unstable_by(by_key);
+        }
         let path = |r: &Ranked| articles.get(r.id as usize).map_or("", |a| a.path.as_str());
-        y.in_title
-            .cmp(&x.in_title)
-            .then(y.score.cmp(&x.score))
-            .then(y.hits.cmp(&x.hits))
-            .then(date(y).cmp(&date(x)))
-            .then_with(|| path(x).cmp(path(y)))
-            .then(x.id.cmp(&y.id))
+        let mut start = 0;
+        while start < ranked.len() {
+            let k = key(&ranked[start]);
+            let end = start + ranked[start..].partition_point(|r| key(r) == k);
+            if end - start > 1 {
+                ranked[start..end].sort_by(|x, y| path(x).cmp(path(y)).then(x.id.cmp(&y.id)));
+            }
+            start = end;
+        }
     }
 
     fn compile(&self, term: &Term, cache: &SearchCache, next: &mut SearchCache) -> Alt {
@@ -214,7 +229,8 @@ impl Index {
                 }
             }
             Field::Text | Field::Title => {
-                if term.kind == Kind::Phrase {
+                // A one-word phrase is a whole-word match: its postings answer it.
+                if is_multiword_phrase(term) {
                     let mut score = 0u32;
                     let sets = term
                         .words
@@ -287,10 +303,16 @@ impl Index {
         for c in clause {
             let title_only = c.term.field == Field::Title;
             if let (false, Alt::Words { matched }) = (c.term.negated, &c.alt) {
-                self.walk_words(matched, title_only, t);
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                let (inline, counted) = (t.count_inline, &mut t.counted);
+                self.walk_words(matched, title_only, inline, counted, arrays);
             } else if c.term.negated {
                 t.mark.fill(false);
-                self.mark_matches(c, title_only, &mut t.mark, &mut |_, _, _| {});
+                if let Alt::Words { matched } = &c.alt {
+                    self.mark_words(matched, title_only, &mut t.mark);
+                } else {
+                    self.mark_matches(c, title_only, &mut t.mark, &mut |_, _, _| {});
+                }
                 for (kept, &m) in t.kept.iter_mut().zip(&t.mark) {
                     *kept |= !m;
                 }
@@ -307,34 +329,6 @@ impl Index {
                 t.satisfied[a] += 1;
                 t.score[a] = t.score[a].saturating_add(t.best[a]);
                 t.in_title[a] |= t.best_in_title[a];
-            }
-        }
-    }
-
-    /// A positive word alternative: best scores, title flags and (when counting inline) hits,
-    /// in one walk over each matched word's postings.
-    fn walk_words(&self, matched: &[(u32, u32)], title_only: bool, t: &mut Tally) {
-        for &(w, score) in matched {
-            let count = t.count_inline && !t.counted.contains(w);
-            if count {
-                t.counted.insert(w);
-            }
-            let w = w as usize;
-            if !title_only || count {
-                for p in &self.postings[w] {
-                    let a = p.article as usize;
-                    if !title_only && t.best[a] < score {
-                        t.best[a] = score;
-                    }
-                    if count {
-                        t.hits[a] += p.count;
-                    }
-                }
-            }
-            for p in &self.title_postings[w] {
-                let a = p.article as usize;
-                t.best[a] = t.best[a].max(score);
-                t.best_in_title[a] = true;
             }
         }
     }

@@ -6,6 +6,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::bound::{Bound, upper_bound};
 use super::query::Kind;
 use super::words::{in_order, lower, mask};
 
@@ -27,6 +28,10 @@ pub(crate) struct WordMatcher {
     /// The needle's score against itself.
     perfect: u32,
     min_fuzzy: i64,
+    /// Whether [`upper_bound`] may reject words before the matcher runs: not for needles with a
+    /// character three times in a row, whose scores depend on what the matcher scored before
+    /// (it reads cells it did not write), so that skipping calls would change later scores.
+    prune: bool,
     skim: SkimMatcherV2,
 }
 
@@ -54,6 +59,8 @@ impl WordMatcher {
             SkimMatcherV2::default().ignore_case()
         };
         let perfect = skim.fuzzy_match(&needle, &needle).unwrap_or(0).max(1);
+        let bytes = needle_lower.as_bytes();
+        let prune = !bytes.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
         WordMatcher {
             kind,
             needle_mask: mask(&needle_lower),
@@ -62,6 +69,7 @@ impl WordMatcher {
             case_sensitive,
             perfect: u32::try_from(perfect).unwrap_or(u32::MAX),
             min_fuzzy: (perfect as f64 * FUZZY_SHARE).ceil() as i64,
+            prune,
             skim,
         }
     }
@@ -93,6 +101,16 @@ impl WordMatcher {
         };
         let found = match self.kind {
             Kind::Fuzzy => {
+                // Words that cannot reach the threshold are rejected without the matcher.
+                if self.prune {
+                    let bound =
+                        upper_bound(hay.as_bytes(), self.needle.as_bytes(), self.case_sensitive);
+                    match bound {
+                        Bound::NoMatch => return None,
+                        Bound::AtMost(best) if i64::from(best) < self.min_fuzzy => return None,
+                        _ => {}
+                    }
+                }
                 let s = self.skim.fuzzy_match(hay, &self.needle)?;
                 return (s >= self.min_fuzzy).then(|| u32::try_from(s).unwrap_or(0).max(1));
             }
