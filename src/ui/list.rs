@@ -114,15 +114,12 @@ fn title(cx: &Context) -> String {
     if unread > 0 {
         parts.push(format!("{unread} unread"));
     }
-    let default_sort = if model.query().is_empty() {
-        Sort::Path
-    } else {
-        Sort::Rank
+    // Rank without a query is file order: say so.
+    let sort = match model.sort() {
+        Sort::Rank if model.query().is_empty() => Sort::Path,
+        sort => sort,
     };
-    let sort = model.sort();
-    if sort != default_sort && !(sort == Sort::Rank && model.query().is_empty()) {
-        parts.push(format!("by {}", sort.name()));
-    }
+    parts.push(format!("by {}", sort.name()));
     if model.marked_only() {
         parts.push("marked".into());
     }

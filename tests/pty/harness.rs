@@ -37,6 +37,12 @@ pub fn alone() -> Alone {
     Alone(guard)
 }
 
+/// Holds off the tests that hang up a terminal while a test starts a program of its own
+/// (outside [`Spawn`]).
+pub fn shared() -> std::sync::RwLockReadGuard<'static, ()> {
+    SPAWNS.read().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Drop for Alone {
     fn drop(&mut self) {
         ALONE.with(|a| a.set(false));
@@ -247,7 +253,8 @@ fn spawn_reader(
             o.parser.process(&buf[from..n]);
             drop(o);
             if stop.load(Ordering::SeqCst) {
-                // Dropping the reader closes the last copy of the master.
+                // Dropping the reader closes its copy of the master.
+                out.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
                 return;
             }
         }
@@ -385,7 +392,15 @@ impl Pty {
     pub fn hang_up(&mut self) {
         self.hang_up.store(true, Ordering::SeqCst);
         let (rows, cols) = self.with_screen(|s| s.size());
-        self.resize(cols.get() + 1, rows.get());
+        // Until the reader has let go: one resize may be folded into another by the program,
+        // or come before the reader is back to reading, so resize again until it has.
+        for k in 0..25u16 {
+            if self.output().closed {
+                break;
+            }
+            self.resize(cols.get() + 1 - k % 2, rows.get());
+            self.wait_until(Duration::from_millis(200), |p| p.output().closed);
+        }
         *self.writer.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.master = None;
     }
@@ -494,7 +509,14 @@ pub fn cpu_seconds(pid: u32) -> Option<f64> {
     Some(ticks as f64 / clock_ticks())
 }
 
+/// Clock ticks per second, asked once: every program started while a test hangs up a
+/// terminal could hold a copy of its master (see [`SPAWNS`]).
 fn clock_ticks() -> f64 {
+    static TICKS: OnceLock<f64> = OnceLock::new();
+    *TICKS.get_or_init(ask_clock_ticks)
+}
+
+fn ask_clock_ticks() -> f64 {
     Command::new("getconf")
         .arg("CLK_TCK")
         .output()

@@ -124,10 +124,13 @@ fn a_corrupt_state_file_is_set_aside_and_reading_goes_on() {
 #[test]
 fn a_config_file_rebinds_quit_and_the_help_says_so() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = std::process::Command::new(folio())
-        .arg("--print-config")
-        .output()
-        .expect("run --print-config");
+    let out = {
+        let _shared = crate::harness::shared();
+        std::process::Command::new(folio())
+            .arg("--print-config")
+            .output()
+            .expect("run --print-config")
+    };
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("quit = [\"q\", \"ctrl-c\"]"), "{text}");
