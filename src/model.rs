@@ -644,9 +644,6 @@ impl Model {
             // No need to search: every article, in order.
             self.generation += 1;
             self.searching = false;
-            if self.sort == Sort::Rank {
-                self.sort = Sort::Path;
-            }
             self.ranked = (0..self.articles.len()).map(unranked).collect();
             self.shown_query = Query::default();
             self.rebuild_shown(self.selected_id());

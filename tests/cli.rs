@@ -1,6 +1,8 @@
 //! The command line: `--list`, `--filter`, `--print`, `--json`, errors and exit codes, pipes.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use std::io::Read;
 use std::process::{Command, Stdio};
 
@@ -189,5 +191,31 @@ fn hostile_files_are_reported_and_never_reach_the_output() {
             !text.contains("pwned") || !text.contains('\u{1b}'),
             "{text}"
         );
+    }
+}
+
+#[test]
+fn the_filter_bar_and_filter_agree_on_articles_and_order() {
+    for query in [
+        "taliban",
+        "khalilzd",
+        "peace talks",
+        "'us !kunduz",
+        "\"peace talks\"",
+        "source:france",
+        "date:2019",
+        "xq",
+        "t",
+    ] {
+        let mut h = common::Harness::bundled(100, 30);
+        h.filter(query);
+        let bar = h.shown_paths();
+        let (out, _, code) = run(&["--filter", query]);
+        assert_eq!(code, 0);
+        let cli: Vec<String> = out
+            .lines()
+            .map(|l| l.rsplit('\t').next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(bar, cli, "query {query:?}");
     }
 }
