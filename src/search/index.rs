@@ -164,7 +164,7 @@ impl Index {
         }
         let first = self.len() as u32;
         let threads = rayon::current_num_threads().max(1);
-        let size = (articles.len() / (threads * 4)).clamp(64, 4096);
+        let size = (articles.len() / (threads * 4)).clamp(64, 16384);
         let mut chunks: Vec<Chunk> = articles.par_chunks(size).map(Chunk::tokenize).collect();
         // Merge vocabularies in order, so word ids do not depend on scheduling, and add up how
         // many postings each word gains so that its lists grow once, to the exact size.
