@@ -77,6 +77,8 @@ struct Chunk<'a> {
     bag_ends: Vec<usize>,
     titles: Vec<(u32, u32)>,
     title_ends: Vec<usize>,
+    /// Per local word: in how many of the chunk's articles, and in how many titles, it occurs.
+    counts: Vec<(u32, u32)>,
 }
 
 impl<'a> Chunk<'a> {
@@ -90,6 +92,7 @@ impl<'a> Chunk<'a> {
             bag_ends: Vec::with_capacity(articles.len()),
             titles: Vec::new(),
             title_ends: Vec::with_capacity(articles.len()),
+            counts: Vec::new(),
         };
         // Per local word: the last article it was counted in and its slot in the bag.
         let mut seen: Vec<(u32, u32)> = Vec::new();
@@ -108,6 +111,7 @@ impl<'a> Chunk<'a> {
                             chunk.words.push(folded.clone());
                             ids.insert(folded, id);
                             seen.push((u32::MAX, 0));
+                            chunk.counts.push((0, 0));
                             id
                         }
                     };
@@ -118,12 +122,16 @@ impl<'a> Chunk<'a> {
                     } else {
                         *slot = (n, chunk.bags.len() as u32);
                         chunk.bags.push((id, 1));
+                        chunk.counts[id as usize].0 += 1;
                     }
                 }
                 chunk.tokens.push(SEPARATOR);
                 if segment_no == 0 {
                     // The title's words are exactly the bag so far.
                     chunk.titles.extend_from_slice(&chunk.bags[bag_start..]);
+                    for &(id, _) in &chunk.bags[bag_start..] {
+                        chunk.counts[id as usize].1 += 1;
+                    }
                     chunk.title_ends.push(chunk.titles.len());
                 }
             }
@@ -156,12 +164,25 @@ impl Index {
         }
         let first = self.len() as u32;
         let threads = rayon::current_num_threads().max(1);
-        let size = (articles.len() / (threads * 4)).clamp(64, 4096);
+        let size = (articles.len() / (threads * 4)).clamp(64, 16384);
         let mut chunks: Vec<Chunk> = articles.par_chunks(size).map(Chunk::tokenize).collect();
-        // Merge vocabularies in order, so word ids do not depend on scheduling.
+        // Merge vocabularies in order, so word ids do not depend on scheduling, and add up how
+        // many postings each word gains so that its lists grow once, to the exact size.
+        let mut gains: Vec<(u32, u32)> = Vec::new();
         let remaps: Vec<Vec<u32>> = chunks
-            .iter()
-            .map(|c| c.words.iter().map(|w| self.vocab.intern(w)).collect())
+            .iter_mut()
+            .map(|c| {
+                let remap: Vec<u32> = c.words.iter().map(|w| self.vocab.intern(w)).collect();
+                gains.resize(self.vocab.len(), (0, 0));
+                for (&w, &(all, title)) in remap.iter().zip(&c.counts) {
+                    let gain = &mut gains[w as usize];
+                    gain.0 += all;
+                    gain.1 += title;
+                }
+                c.words = Vec::new();
+                c.counts = Vec::new();
+                remap
+            })
             .collect();
         let words = self.vocab.len();
         self.postings.resize_with(words, Vec::new);
@@ -178,14 +199,25 @@ impl Index {
                     *w = remap[*w as usize];
                 }
             });
+        drop(remaps);
 
         // Append postings: each thread owns a range of word ids and reads every bag.
         let per_thread = words.div_ceil(threads).max(1);
-        let chunks = &chunks;
+        let chunks_ref = &chunks;
+        let gains = &gains;
         let fill = |lists: &mut [Vec<Posting>], base: usize, title: bool| {
             let end = base + lists.len();
+            for (list, gain) in lists.iter_mut().zip(&gains[base..end]) {
+                let gain = if title { gain.1 } else { gain.0 } as usize;
+                if list.is_empty() {
+                    list.reserve_exact(gain);
+                } else {
+                    // Later batches grow by doubling, so that many small batches stay linear.
+                    list.reserve(gain);
+                }
+            }
             let mut id = first;
-            for chunk in chunks {
+            for chunk in chunks_ref {
                 let (bags, bag_ends) = if title {
                     (&chunk.titles, &chunk.title_ends)
                 } else {
@@ -212,9 +244,17 @@ impl Index {
             .par_chunks_mut(per_thread)
             .enumerate()
             .for_each(|(i, lists)| fill(lists, i * per_thread, true));
+        // The bags are done with: free them before the word ids are copied.
+        for chunk in &mut chunks {
+            chunk.bags = Vec::new();
+            chunk.titles = Vec::new();
+        }
         if self.starts.is_empty() {
             self.starts.push(0);
         }
+        self.tokens
+            .reserve(chunks.iter().map(|c| c.tokens.len()).sum());
+        // Each chunk is dropped as soon as it is copied.
         for chunk in chunks {
             let base = self.tokens.len();
             self.tokens.extend_from_slice(&chunk.tokens);
