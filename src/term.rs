@@ -571,7 +571,13 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+        // The case that once failed (a wide character in the last column) is pinned in
+        // `the_screen_matches_the_buffer_after_every_frame`; no regression file is kept.
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 64,
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
         #[test]
         fn any_frames_leave_the_screen_equal_to_the_buffer(
             frames in proptest::collection::vec(
