@@ -58,6 +58,8 @@ pub enum Action {
     CycleSort,
     /// Copy the selected article's title and path to the clipboard.
     Copy,
+    /// Give the terminal back and stop (the shell's `fg` resumes).
+    Suspend,
     /// The mouse wheel turned over a point of the screen (with `--mouse`).
     Wheel { x: u16, y: u16, down: bool },
     /// A click at a point of the screen (with `--mouse`).

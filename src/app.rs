@@ -13,7 +13,7 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::crossterm::{
     event::{DisableMouseCapture, EnableMouseCapture},
     execute,
@@ -267,13 +267,6 @@ fn handle(
             return Ok(Step::Continue(false));
         }
         Event::Input(TermEvent::Key(key)) => {
-            if key.kind == KeyEventKind::Press
-                && key.code == KeyCode::Char('z')
-                && key.modifiers.contains(KeyModifiers::CONTROL)
-            {
-                suspend(terminal, options)?;
-                return Ok(Step::Continue(true));
-            }
             let mode = if model.typing() {
                 Mode::Typing
             } else {
@@ -314,6 +307,10 @@ fn handle(
     };
     match model.update(action) {
         Some(Effect::Quit) => Ok(Step::Exit(Exit::Quit)),
+        Some(Effect::Suspend) => {
+            suspend(terminal, options)?;
+            Ok(Step::Continue(true))
+        }
         Some(effect) => {
             carry_out(effect, worker, terminal.backend_mut().writer_mut());
             Ok(Step::Continue(true))
@@ -344,7 +341,7 @@ fn carry_out(effect: Effect, worker: &SearchWorker, out: &mut impl Write) {
             let encoded = base64::engine::general_purpose::STANDARD.encode(text);
             let _ = write!(out, "\x1b]52;c;{encoded}\x07");
         }
-        Effect::Quit => {}
+        Effect::Quit | Effect::Suspend => {}
     }
 }
 

@@ -74,6 +74,7 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
     (Action::Skipped, "skipped", "files skipped while loading"),
     (Action::Help, "help", "this help"),
     (Action::Quit, "quit", "quit"),
+    (Action::Suspend, "suspend", "suspend folio (fg resumes)"),
 ];
 
 const DEFAULT_KEYS: &[(&str, &[&str])] = &[
@@ -99,6 +100,7 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("skipped", &["S"]),
     ("help", &["?"]),
     ("quit", &["q", "ctrl-c"]),
+    ("suspend", &["ctrl-z"]),
 ];
 
 impl Default for Keymap {

@@ -43,6 +43,8 @@ pub enum Effect {
     Search(u64, Query),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Give the terminal back and stop until resumed.
+    Suspend,
     /// Leave.
     Quit,
 }
@@ -444,6 +446,7 @@ impl Model {
         }
         match action {
             Action::Quit => return Some(Effect::Quit),
+            Action::Suspend => return Some(Effect::Suspend),
             Action::Resize(w, h) => {
                 self.screen = Rect::new(0, 0, w, h);
                 self.relayout();
@@ -608,6 +611,7 @@ impl Model {
         self.overlay?;
         match action {
             Action::Quit => return Some(Some(Effect::Quit)),
+            Action::Suspend => return Some(Some(Effect::Suspend)),
             Action::Resize(..) => return None,
             Action::Down => self.overlay_scroll += 1,
             Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
