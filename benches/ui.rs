@@ -35,9 +35,11 @@ fn model(n: usize, query: &str) -> Model {
     model.update(Action::Resize(200, 50));
     model.update(Action::Filter);
     for c in query.chars() {
-        if let Some(Effect::Search(generation, q)) = model.update(Action::FilterChar(c)) {
-            let ranked = index.search(&articles, &q);
-            model.apply_search(SearchOutcome { generation, ranked });
+        for effect in model.update(Action::FilterChar(c)) {
+            if let Effect::Search(generation, q) = effect {
+                let ranked = index.search(&articles, &q);
+                model.update(Action::Searched(SearchOutcome { generation, ranked }));
+            }
         }
     }
     model.update(Action::FilterAccept);

@@ -1,7 +1,15 @@
-//! Every thing a user can ask folio to do, named in the user's words.
+//! Every thing a user can ask folio to do, named in the user's words, and every thing that
+//! arrives from the background (loaded articles, search results), so that any state can be
+//! replayed from a list of actions.
 
-/// One request from the user (or from the terminal), turned into a model change by
-/// [`crate::model::Model::update`].
+use std::sync::Arc;
+
+use crate::corpus::{Article, Skipped};
+use crate::search::SearchOutcome;
+use crate::state::{ArticleState, Session};
+
+/// One request from the user, the terminal or a background worker, turned into a model change
+/// by [`crate::model::Model::update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave folio.
@@ -66,4 +74,51 @@ pub enum Action {
     Click { x: u16, y: u16 },
     /// The terminal changed size.
     Resize(u16, u16),
+    /// Reopen where a previous session stopped.
+    Restore(Session),
+    /// Articles (and skipped files) read in the background.
+    Loaded(Batch),
+    /// Every file has been read.
+    LoadDone,
+    /// A search finished.
+    Searched(SearchOutcome),
+}
+
+/// Loading progress, while files are still being read: bytes read of the bytes found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
+
+impl Progress {
+    /// How far loading has got, 0–100.
+    pub fn percent(self) -> u8 {
+        if self.total == 0 {
+            return 100;
+        }
+        u8::try_from(self.done.min(self.total) * 100 / self.total).unwrap_or(100)
+    }
+}
+
+/// One batch from the loader: articles with what was remembered of each (in the same order),
+/// files skipped, and the progress after it (`None` when it is everything there is).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Batch {
+    pub articles: Vec<Arc<Article>>,
+    pub states: Vec<ArticleState>,
+    pub skipped: Vec<Skipped>,
+    pub progress: Option<Progress>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_in_percent() {
+        assert_eq!(Progress { done: 0, total: 0 }.percent(), 100);
+        assert_eq!(Progress { done: 1, total: 3 }.percent(), 33);
+        assert_eq!(Progress { done: 9, total: 3 }.percent(), 100);
+    }
 }

@@ -141,7 +141,7 @@ fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitC
     } else {
         Source::Paths(args.paths.clone())
     };
-    let (mut store, notice) = match state::state_dir() {
+    let (mut store, notice) = match crate::paths::state_dir() {
         Some(dir) => Store::open(&dir, &state::corpus_key(&args.paths)),
         None => (Store::memory_only(), None),
     };

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod paths;
 pub mod search;
 pub mod state;
 pub mod term;

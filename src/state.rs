@@ -2,60 +2,27 @@
 //! the filter, selection and sort, kept in one small JSON file per corpus.
 //!
 //! Articles are keyed by [`crate::corpus::Article::hash`], so a renamed or moved file keeps its
-//! state. The caller decides where the files live ([`state_dir`]) and which corpus this is
-//! ([`corpus_key`]); nothing here reads the environment except `state_dir`. Writes are atomic and
+//! state. The caller decides where the files live ([`crate::paths::state_dir`]) and which corpus
+//! this is ([`corpus_key`]); nothing here reads the environment. Writes are atomic and
 //! throttled ([`Store::save_if_due`]); a bad file is set aside, never fatal.
 
 mod disk;
 mod file;
+mod kept;
 
 use std::collections::BTreeSet;
-use std::ffi::OsString;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use serde::{Deserialize, Serialize};
-
 use file::{Contents, Unreadable};
 
 pub use file::{APP, VERSION};
+pub use kept::{ArticleState, Session, Sort};
 
 /// The least time between two throttled writes.
 pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
-
-/// What folio remembers about one article. The default is unread, at the top, unmarked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ArticleState {
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub read: bool,
-    /// The first line shown in the reader when the article was last left.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub line: usize,
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub marked: bool,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-/// Where the user left the corpus: so folio reopens as it was.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Session {
-    /// The filter query as typed.
-    pub query: String,
-    /// The hash of the selected article.
-    pub selected: Option<u64>,
-    /// The name of the sort order.
-    pub sort: Option<String>,
-}
 
 /// A failed save. The reading goes on; the caller shows the message.
 #[derive(Debug, thiserror::Error)]
@@ -64,21 +31,6 @@ pub enum StateError {
     Write { path: PathBuf, source: io::Error },
     #[error("cannot encode reading state: {0}")]
     Encode(#[from] serde_json::Error),
-}
-
-/// The state folder: `$XDG_STATE_HOME/folio`, else `$HOME/.local/state/folio`.
-pub fn state_dir() -> Option<PathBuf> {
-    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
-    xdg_dir(std::env::var_os("XDG_STATE_HOME"), home)
-}
-
-/// `xdg/folio` when the variable holds an absolute path (the XDG rule), else `home/.local/state/folio`.
-fn xdg_dir(xdg: Option<OsString>, home: Option<PathBuf>) -> Option<PathBuf> {
-    let base = xdg
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| home.map(|h| h.join(".local").join("state")))?;
-    Some(base.join("folio"))
 }
 
 /// The file stem for a corpus: its roots canonicalised, sorted and hashed (FNV-1a) to 16 hex
@@ -202,6 +154,11 @@ impl Store {
             .get(&hash)
             .copied()
             .unwrap_or_default()
+    }
+
+    /// Replaces what is remembered of one article.
+    pub fn set_article(&mut self, hash: u64, state: ArticleState) {
+        self.update(hash, |s| *s = state);
     }
 
     pub fn set_read(&mut self, hash: u64, read: bool) {

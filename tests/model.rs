@@ -199,7 +199,7 @@ fn m_marks_read_and_s_sorts() {
     let a = h.keymap.action(key('m'), folio::keymap::Mode::Normal);
     assert_eq!(a, Some(Action::ToggleRead));
     h.act(Action::ToggleRead);
-    assert!(h.model.flags(0).read);
+    assert!(h.model.state(0).read);
     assert_eq!(h.model.status(), Some("marked read"));
 }
 
@@ -228,13 +228,13 @@ fn sort_marks_unread_and_copy() {
     arts[3].title = "a first by title".into();
     let mut h = Harness::new(arts, 100, 30);
     h.act(Action::CycleSort);
-    assert_eq!(h.model.sort(), folio::model::Sort::Date);
+    assert_eq!(h.model.sort(), folio::state::Sort::Date);
     let ids: Vec<u32> = h.model.shown().iter().map(|r| r.id).collect();
     assert_eq!(ids, vec![2, 0, 1, 3], "newest first, undated after");
     h.act(Action::CycleSort);
     assert_eq!(h.model.shown()[0].id, 3, "by title");
     h.act(Action::CycleSort);
-    assert_eq!(h.model.sort(), folio::model::Sort::Path);
+    assert_eq!(h.model.sort(), folio::state::Sort::Path);
 
     h.act(Action::Top);
     h.act(Action::ToggleMark);
@@ -249,17 +249,17 @@ fn sort_marks_unread_and_copy() {
 
     h.act(Action::Top);
     h.act(Action::ToggleRead);
-    assert!(h.model.flags(0).read);
+    assert!(h.model.state(0).read);
     h.act(Action::NextUnread);
     assert_eq!(h.model.selected_id(), Some(1));
-    assert_eq!(h.model.unread(), 3);
+    assert_eq!(h.model.library().unread(), 3);
 
     let effect = h.model.update(Action::Copy);
     assert_eq!(
         effect,
-        Some(folio::model::Effect::Copy(
+        vec![folio::model::Effect::Copy(
             "article 1\narticle 1.txt".into()
-        ))
+        )]
     );
 }
 
@@ -274,14 +274,14 @@ fn reading_to_the_end_marks_read_but_a_preview_does_not() {
     );
     h.act(Action::Down);
     assert!(
-        !h.model.flags(1).read,
+        !h.model.state(1).read,
         "previewing a short article is not reading it"
     );
     h.act(Action::Up);
     h.act(Action::SwitchPane);
-    assert!(!h.model.flags(0).read);
+    assert!(!h.model.state(0).read);
     h.act(Action::Bottom);
-    assert!(h.model.flags(0).read);
+    assert!(h.model.state(0).read);
 }
 
 #[test]

@@ -1,65 +1,16 @@
-//! The list's order and per-article flags: sort orders, read and marked articles.
+//! The list view: which articles the list shows, in which order, which row is selected and
+//! which is on top.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
+use super::library::Library;
 use crate::corpus::Article;
 use crate::search::Ranked;
-
-/// How the list is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    /// Best match first (while filtering); file order otherwise.
-    #[default]
-    Rank,
-    /// Newest first; undated last.
-    Date,
-    /// By title, ignoring case.
-    Title,
-    /// By path (the order files were found in).
-    Path,
-}
-
-impl Sort {
-    /// The next order for `s`; rank is skipped when there is no query (it is path order then).
-    pub fn next(self, filtering: bool) -> Sort {
-        match self {
-            Sort::Rank => Sort::Date,
-            Sort::Date => Sort::Title,
-            Sort::Title => Sort::Path,
-            Sort::Path if filtering => Sort::Rank,
-            Sort::Path => Sort::Date,
-        }
-    }
-
-    /// The name shown in the list border and stored in the state file.
-    pub fn name(self) -> &'static str {
-        match self {
-            Sort::Rank => "rank",
-            Sort::Date => "date",
-            Sort::Title => "title",
-            Sort::Path => "path",
-        }
-    }
-
-    /// The order with this name.
-    pub fn from_name(name: &str) -> Option<Sort> {
-        [Sort::Rank, Sort::Date, Sort::Title, Sort::Path]
-            .into_iter()
-            .find(|s| s.name() == name)
-    }
-}
-
-/// What folio remembers of one article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Flags {
-    pub read: bool,
-    pub marked: bool,
-    /// The first line on screen when it was last read (at the width of that time).
-    pub line: usize,
-}
+use crate::state::Sort;
 
 /// Orders `ranked` in place by `sort`. Rank keeps the order given (the search's, or file order).
-pub fn sort_rows(ranked: &mut [Ranked], articles: &[std::sync::Arc<Article>], sort: Sort) {
+pub fn sort_rows(ranked: &mut [Ranked], articles: &[Arc<Article>], sort: Sort) {
     let article = |r: &Ranked| articles.get(r.id as usize);
     match sort {
         Sort::Rank => {}
@@ -85,6 +36,128 @@ pub fn sort_rows(ranked: &mut [Ranked], articles: &[std::sync::Arc<Article>], so
                 r.id,
             )
         }),
+    }
+}
+
+/// What the list shows and where its selection is.
+#[derive(Debug, Default)]
+pub struct ListView {
+    sort: Sort,
+    marked_only: bool,
+    /// The search's result (or every article), sorted, perhaps only the marked articles.
+    shown: Vec<Ranked>,
+    selected: usize,
+    top: usize,
+}
+
+impl ListView {
+    /// The rows shown, in order.
+    pub fn shown(&self) -> &[Ranked] {
+        &self.shown
+    }
+    /// The selected row.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+    /// The first row on screen.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+    /// The selected article's id.
+    pub fn selected_id(&self) -> Option<u32> {
+        self.shown.get(self.selected).map(|r| r.id)
+    }
+    /// The sort order.
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+    /// True when only marked articles are shown.
+    pub fn marked_only(&self) -> bool {
+        self.marked_only
+    }
+    /// The row showing article `id`.
+    pub fn row_of(&self, id: u32) -> Option<usize> {
+        self.shown.iter().position(|r| r.id == id)
+    }
+    /// The hits the search counted in article `id`, when it is shown.
+    pub fn hits_of(&self, id: u32) -> Option<usize> {
+        self.shown
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.hits as usize)
+    }
+
+    pub fn set_sort(&mut self, sort: Sort) {
+        self.sort = sort;
+    }
+
+    pub fn toggle_marked_only(&mut self) {
+        self.marked_only = !self.marked_only;
+    }
+
+    /// Recomputes the rows from `ranked`, keeping `keep` selected when it is still shown (the
+    /// first row otherwise), with `rows` rows on screen.
+    pub fn rebuild(
+        &mut self,
+        ranked: &[Ranked],
+        library: &Library,
+        keep: Option<u32>,
+        rows: usize,
+    ) {
+        let mut shown: Vec<Ranked> = if self.marked_only {
+            ranked
+                .iter()
+                .filter(|r| library.state(r.id).marked)
+                .cloned()
+                .collect()
+        } else {
+            ranked.to_vec()
+        };
+        sort_rows(&mut shown, library.articles(), self.sort);
+        self.shown = shown;
+        self.selected = keep.and_then(|id| self.row_of(id)).unwrap_or(0);
+        self.scroll_into_view(rows);
+    }
+
+    /// Selects a row (clamped to the list).
+    pub fn select(&mut self, row: usize, rows: usize) {
+        self.selected = row.min(self.shown.len().saturating_sub(1));
+        self.scroll_into_view(rows);
+    }
+
+    /// Moves the top so the selection is among the `rows` rows on screen, and no blank rows
+    /// show below the last article that could be filled.
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + rows {
+            self.top = self.selected + 1 - rows;
+        }
+        self.top = self.top.min(self.shown.len().saturating_sub(rows));
+    }
+
+    /// The row a click at `offset` rows below the top lands on, if it shows an article.
+    pub fn row_at(&self, offset: usize) -> Option<usize> {
+        let row = self.top + offset;
+        (row < self.shown.len()).then_some(row)
+    }
+
+    /// The next row after the selection (wrapping around) whose article matches `wanted`.
+    pub fn next_row_where(&self, wanted: impl Fn(u32) -> bool) -> Option<usize> {
+        let n = self.shown.len();
+        (1..=n)
+            .map(|k| (self.selected + k) % n.max(1))
+            .find(|&row| wanted(self.shown[row].id))
+    }
+
+    /// The nearest row after (or before) the selection whose article has hits.
+    pub fn next_row_with_hits(&self, forward: bool) -> Option<usize> {
+        if forward {
+            (self.selected + 1..self.shown.len()).find(|&r| self.shown[r].hits > 0)
+        } else {
+            (0..self.selected).rev().find(|&r| self.shown[r].hits > 0)
+        }
     }
 }
 
@@ -130,14 +203,5 @@ mod tests {
         assert_eq!(ids(&rows), vec![2, 0, 1], "a, b, C ignoring case");
         sort_rows(&mut rows, &arts, Sort::Path);
         assert_eq!(ids(&rows), vec![0, 1, 2]);
-    }
-
-    #[test]
-    fn cycling_skips_rank_without_a_query() {
-        assert_eq!(Sort::Path.next(false), Sort::Date);
-        assert_eq!(Sort::Path.next(true), Sort::Rank);
-        for s in [Sort::Rank, Sort::Date, Sort::Title, Sort::Path] {
-            assert_eq!(Sort::from_name(s.name()), Some(s));
-        }
     }
 }

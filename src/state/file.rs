@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleState, Session};
+use super::{ArticleState, Session, Sort};
 
 /// The value of the `app` field; a file without it is not folio's.
 pub const APP: &str = "folio";
@@ -101,7 +101,7 @@ pub fn parse(bytes: &[u8]) -> Result<Contents, Unreadable> {
         session: Session {
             query: raw.session.query,
             selected,
-            sort: raw.session.sort,
+            sort: raw.session.sort.as_deref().and_then(Sort::from_name),
         },
         articles,
     })
@@ -115,7 +115,7 @@ pub fn render(contents: &Contents) -> Result<Vec<u8>, serde_json::Error> {
         session: RawSession {
             query: contents.session.query.clone(),
             selected: contents.session.selected.map(hash_hex),
-            sort: contents.session.sort.clone(),
+            sort: contents.session.sort.map(|s| s.name().to_string()),
         },
         articles: contents
             .articles
@@ -137,7 +137,7 @@ mod tests {
         let mut c = Contents::default();
         c.session.query = "climate -opinion".into();
         c.session.selected = Some(0xfa3a_172f_dca6_7ea3);
-        c.session.sort = Some("date".into());
+        c.session.sort = Some(Sort::Date);
         c.articles.insert(
             0x009f_ba84_ec7c_bc00,
             ArticleState {

@@ -34,7 +34,7 @@ fn changes_survive_a_reopen() {
     store.set_session(Session {
         query: "election".into(),
         selected: Some(2),
-        sort: Some("date".into()),
+        sort: Some(Sort::Date),
     });
     store.save_now().unwrap();
     let again = open(dir.path());
@@ -44,7 +44,7 @@ fn changes_survive_a_reopen() {
     assert!(!again.article(3).read);
     assert_eq!(again.session().query, "election");
     assert_eq!(again.session().selected, Some(2));
-    assert_eq!(again.session().sort.as_deref(), Some("date"));
+    assert_eq!(again.session().sort, Some(Sort::Date));
 }
 
 #[test]
@@ -165,29 +165,6 @@ fn bad_keys_are_refused() {
         store.save_now().unwrap();
     }
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
-}
-
-#[test]
-fn xdg_rules() {
-    let home = Some(PathBuf::from("/home/u"));
-    assert_eq!(
-        xdg_dir(Some("/x/state".into()), home.clone()),
-        Some(PathBuf::from("/x/state/folio"))
-    );
-    assert_eq!(
-        xdg_dir(None, home.clone()),
-        Some(PathBuf::from("/home/u/.local/state/folio"))
-    );
-    assert_eq!(
-        xdg_dir(Some("relative".into()), home.clone()),
-        Some(PathBuf::from("/home/u/.local/state/folio")),
-        "a relative XDG path is ignored"
-    );
-    assert_eq!(
-        xdg_dir(Some("".into()), home),
-        Some(PathBuf::from("/home/u/.local/state/folio"))
-    );
-    assert_eq!(xdg_dir(None, None), None);
 }
 
 #[test]

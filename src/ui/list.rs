@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{Context, marked_spans};
-use crate::model::{Focus, Sort};
+use crate::model::Focus;
+use crate::state::Sort;
 use crate::text::{truncate, width};
 
 /// The list pane.
@@ -39,20 +40,20 @@ impl Widget for &ListPane<'_, '_> {
             .shown()
             .iter()
             .enumerate()
-            .skip(model.list_top())
+            .skip(model.list().top())
             .take(rows)
         {
             let Some(article) = model.articles().get(ranked.id as usize) else {
                 continue;
             };
-            let y = inner.y + u16::try_from(i - model.list_top()).unwrap_or(0);
+            let y = inner.y + u16::try_from(i - model.list().top()).unwrap_or(0);
             let row = Rect::new(inner.x, y, inner.width, 1);
             let count = if highlighter.is_some() && ranked.hits > 0 {
                 format!(" {}", ranked.hits)
             } else {
                 String::new()
             };
-            let flags = model.flags(ranked.id);
+            let flags = model.state(ranked.id);
             // Two columns of marks, visible without colour: `•` unread, `*` marked.
             let bullet = match (flags.read, flags.marked) {
                 (false, true) => "•*",
@@ -88,7 +89,7 @@ impl Widget for &ListPane<'_, '_> {
         if model.shown().is_empty() && rows > 0 {
             let msg = if model.articles().is_empty() {
                 "no articles"
-            } else if model.searching() {
+            } else if model.search().searching() {
                 "searching…"
             } else {
                 "no match"
@@ -108,9 +109,9 @@ fn title(cx: &Context) -> String {
         model.articles().len()
     )];
     if let Some(p) = model.progress() {
-        parts.push(format!("loading {}/{}", p.done, p.total));
+        parts.push(format!("loading {}%", p.percent()));
     }
-    let unread = model.unread();
+    let unread = model.library().unread();
     if unread > 0 {
         parts.push(format!("{unread} unread"));
     }
@@ -120,7 +121,7 @@ fn title(cx: &Context) -> String {
         sort => sort,
     };
     parts.push(format!("by {}", sort.name()));
-    if model.marked_only() {
+    if model.list().marked_only() {
         parts.push("marked".into());
     }
     if !model.skipped().is_empty() {
@@ -130,7 +131,7 @@ fn title(cx: &Context) -> String {
 }
 
 fn bottom_title(cx: &Context) -> String {
-    if cx.model.searching() {
+    if cx.model.search().searching() {
         " searching… ".into()
     } else {
         String::new()

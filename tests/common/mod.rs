@@ -53,12 +53,14 @@ impl Harness {
         Harness::new(articles, width, height)
     }
 
-    /// Applies an action and runs any search it asks for at once.
+    /// Applies an action and answers any search it asks for at once, as the worker would.
     pub fn act(&mut self, action: Action) {
-        if let Some(Effect::Search(generation, query)) = self.model.update(action) {
-            let ranked = self.index.search(&self.articles, &query);
-            self.model
-                .apply_search(SearchOutcome { generation, ranked });
+        for effect in self.model.update(action) {
+            if let Effect::Search(generation, query) = effect {
+                let ranked = self.index.search(&self.articles, &query);
+                self.model
+                    .update(Action::Searched(SearchOutcome { generation, ranked }));
+            }
         }
     }
 

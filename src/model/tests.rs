@@ -1,0 +1,176 @@
+//! The model replayed from lists of actions, keys and arrivals alike, with no terminal and no
+//! worker: what the loader and the search worker would send is written into the list.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::action::Batch;
+use crate::search::{Index, SearchOutcome};
+
+fn article(title: &str, body: &str, hash: u64) -> Arc<Article> {
+    Arc::new(Article {
+        title: title.into(),
+        paragraphs: vec![body.into()],
+        path: format!("{title}.txt"),
+        hash,
+        ..Article::default()
+    })
+}
+
+fn batch(articles: &[Arc<Article>]) -> Action {
+    Action::Loaded(Batch {
+        articles: articles.to_vec(),
+        ..Batch::default()
+    })
+}
+
+/// Replays `actions`; each search asked for is answered at once from an index of `corpus`,
+/// as the worker would answer it.
+fn replay(corpus: &[Arc<Article>], actions: Vec<Action>) -> (Model, Vec<Effect>) {
+    let mut index = Index::new();
+    index.add(corpus);
+    let mut model = Model::default();
+    let mut seen = Vec::new();
+    let mut queue: std::collections::VecDeque<Action> = actions.into();
+    while let Some(action) = queue.pop_front() {
+        for effect in model.update(action) {
+            if let Effect::Search(generation, query) = &effect {
+                let ranked = index.search(&corpus[..model.articles().len()], query);
+                queue.push_front(Action::Searched(SearchOutcome {
+                    generation: *generation,
+                    ranked,
+                }));
+            }
+            seen.push(effect);
+        }
+    }
+    (model, seen)
+}
+
+#[test]
+fn a_batch_is_indexed_listed_and_opened() {
+    let corpus = [article("Oslo", "talks", 1), article("Kabul", "city", 2)];
+    let (model, effects) = replay(&corpus, vec![Action::Resize(100, 30), batch(&corpus)]);
+    assert_eq!(effects, vec![Effect::Index(corpus.to_vec())]);
+    assert_eq!(model.shown().len(), 2);
+    assert_eq!(model.reader().id(), Some(0));
+}
+
+#[test]
+fn articles_arriving_under_a_query_are_searched_again() {
+    let corpus = [
+        article("Oslo", "talks", 1),
+        article("Kabul", "city", 2),
+        article("Oslo again", "more talks", 3),
+    ];
+    let mut actions = vec![Action::Resize(100, 30), batch(&corpus[..2]), Action::Filter];
+    actions.extend("oslo".chars().map(Action::FilterChar));
+    actions.push(batch(&corpus[2..]));
+    let (model, effects) = replay(&corpus, actions);
+    let searches = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Search(..)))
+        .count();
+    assert_eq!(searches, 5, "four letters, then the new batch");
+    let ids: Vec<u32> = model.shown().iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&2), "the late article is found: {ids:?}");
+    assert!(!model.search().searching());
+}
+
+#[test]
+fn a_stale_result_changes_nothing() {
+    let corpus = [article("Oslo", "talks", 1), article("Kabul", "city", 2)];
+    let (mut model, _) = replay(&corpus, vec![Action::Resize(100, 30), batch(&corpus)]);
+    model.update(Action::Filter);
+    model.update(Action::FilterChar('k'));
+    let stale = SearchOutcome {
+        generation: 0,
+        ranked: Vec::new(),
+    };
+    assert!(model.update(Action::Searched(stale)).is_empty());
+    assert_eq!(model.shown().len(), 2, "still the list from before");
+    assert!(model.search().searching());
+}
+
+#[test]
+fn a_saved_session_reopens_its_article_when_it_arrives() {
+    let corpus = [
+        article("a", "one", 10),
+        article("b", "two", 20),
+        article("c", "three", 30),
+    ];
+    let session = Session {
+        query: String::new(),
+        selected: Some(30),
+        sort: Some(Sort::Title),
+    };
+    let (model, _) = replay(
+        &corpus,
+        vec![
+            Action::Resize(100, 30),
+            Action::Restore(session.clone()),
+            batch(&corpus[..1]),
+            batch(&corpus[1..]),
+        ],
+    );
+    assert_eq!(model.selected_id(), Some(2));
+    assert_eq!(model.session(), session);
+}
+
+#[test]
+fn states_arrive_with_their_articles_and_changes_are_taken_once() {
+    let corpus = [article("a", "one", 10), article("b", "two", 20)];
+    let read = ArticleState {
+        read: true,
+        ..ArticleState::default()
+    };
+    let mut model = Model::default();
+    model.update(Action::Resize(100, 30));
+    model.update(Action::Loaded(Batch {
+        articles: corpus.to_vec(),
+        states: vec![read, ArticleState::default()],
+        ..Batch::default()
+    }));
+    assert_eq!(model.library().unread(), 1);
+    model.update(Action::Down);
+    model.update(Action::ToggleMark);
+    let changes = model.take_changes();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].0.hash, 20);
+    assert!(changes[0].1.marked);
+    assert!(model.take_changes().is_empty());
+}
+
+#[test]
+fn loading_progress_and_done() {
+    let mut model = Model::default();
+    model.update(Action::Loaded(Batch {
+        progress: Some(Progress { done: 5, total: 10 }),
+        ..Batch::default()
+    }));
+    assert_eq!(model.progress().map(Progress::percent), Some(50));
+    model.update(Action::LoadDone);
+    assert_eq!(model.progress(), None);
+}
+
+#[test]
+fn arrivals_keep_the_status_line_and_keys_clear_it() {
+    let corpus = [article("a", "one", 10)];
+    let mut model = Model::default();
+    model.set_status("config.toml line 3: unknown key".into());
+    model.update(batch(&corpus));
+    model.update(Action::LoadDone);
+    assert!(model.status().is_some());
+    model.update(Action::Down);
+    assert_eq!(model.status(), None);
+}
+
+#[test]
+fn suspend_and_quit_are_effects_even_over_an_overlay() {
+    let mut model = Model::default();
+    model.update(Action::Help);
+    assert_eq!(model.update(Action::Suspend), vec![Effect::Suspend]);
+    assert_eq!(model.update(Action::Quit), vec![Effect::Quit]);
+    assert!(model.overlay().is_some());
+}
