@@ -9,7 +9,12 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::{cursor, queue, terminal};
 use ratatui::layout::{Position, Size};
-use ratatui::style::{Color, Modifier};
+
+mod sequences;
+mod shadow;
+
+use sequences::{PLAIN, Pen, is_plain_blank, move_to, scroll, sgr};
+use shadow::Shadow;
 
 /// Runs of at least this many blank cells are erased (`ECH`) rather than written as spaces.
 const ERASE_RUN: usize = 10;
@@ -34,62 +39,6 @@ pub struct LeanBackend<W: Write> {
     /// What the screen shows, as far as this backend knows: lets a short gap of unchanged
     /// cells be written again (a byte a cell) instead of jumped over (three or more).
     shadow: Shadow,
-}
-
-/// A copy of the screen's cells; empty when unknown.
-#[derive(Default)]
-struct Shadow {
-    width: u16,
-    cells: Vec<Cell>,
-}
-
-impl Shadow {
-    fn reset(&mut self, size: Size) {
-        self.width = size.width;
-        self.cells = vec![Cell::default(); usize::from(size.width) * usize::from(size.height)];
-    }
-
-    fn index(&self, x: u16, y: u16) -> Option<usize> {
-        let i = usize::from(y) * usize::from(self.width) + usize::from(x);
-        (x < self.width && i < self.cells.len()).then_some(i)
-    }
-
-    fn get(&self, x: u16, y: u16) -> Option<&Cell> {
-        self.index(x, y).map(|i| &self.cells[i])
-    }
-
-    fn set(&mut self, x: u16, y: u16, cell: &Cell) {
-        if let Some(i) = self.index(x, y) {
-            self.cells[i] = cell.clone();
-        }
-    }
-
-    /// How many cells from `(x, y)` rightwards, on that row, are plain blanks.
-    fn blank_stretch(&self, x: u16, y: u16) -> usize {
-        (x..self.width)
-            .take_while(|&cx| self.get(cx, y).is_some_and(is_plain_blank))
-            .count()
-    }
-
-    /// Moves the rows of `region` up by `lines` (down when negative), blanks coming in.
-    fn scroll(&mut self, region: &Range<u16>, lines: i32) {
-        let rows: Vec<u16> = if lines > 0 {
-            region.clone().collect()
-        } else {
-            region.clone().rev().collect()
-        };
-        for y in rows {
-            let source = i32::from(y) + lines;
-            for x in 0..self.width {
-                let cell = u16::try_from(source)
-                    .ok()
-                    .filter(|s| region.contains(s))
-                    .and_then(|s| self.get(x, s).cloned())
-                    .unwrap_or_default();
-                self.set(x, y, &cell);
-            }
-        }
-    }
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -159,15 +108,6 @@ impl<W: Write> LeanBackend<W> {
         &mut self.writer
     }
 }
-
-/// What the terminal's cursor and pen are known to be while drawing.
-struct Pen {
-    /// Where the cursor is, when known for sure.
-    at: Option<Position>,
-    style: (Color, Color, Modifier),
-}
-
-const PLAIN: (Color, Color, Modifier) = (Color::Reset, Color::Reset, Modifier::empty());
 
 impl<W: Write> Backend for LeanBackend<W> {
     type Error = io::Error;
@@ -329,113 +269,6 @@ impl<W: Write> Backend for LeanBackend<W> {
     fn scroll_region_down(&mut self, region: Range<u16>, line_count: u16) -> io::Result<()> {
         self.shadow.scroll(&region, -i32::from(line_count));
         scroll(self.out(), region, line_count, 'T')
-    }
-}
-
-/// Sets a scroll region, scrolls it, and resets the region (which homes the cursor).
-fn scroll(w: &mut impl Write, region: Range<u16>, lines: u16, dir: char) -> io::Result<()> {
-    if region.is_empty() || lines == 0 {
-        return Ok(());
-    }
-    write!(
-        w,
-        "\x1b[{};{}r\x1b[{lines}{dir}\x1b[r",
-        region.start + 1,
-        region.end
-    )
-}
-
-/// A blank cell in the default style: what an erase leaves.
-fn is_plain_blank(c: &Cell) -> bool {
-    c.symbol() == " " && (c.fg, c.bg, c.modifier) == PLAIN
-}
-
-/// Moves the cursor with the fewest bytes: nothing, forward or back on the row, down to the
-/// next row (`\r\n` or `\n`) and along it, or absolute.
-fn move_to(out: &mut Vec<u8>, pen: &mut Pen, x: u16, y: u16) {
-    let target = Position { x, y };
-    let absolute = if x == 0 {
-        format!("\x1b[{}H", y + 1)
-    } else {
-        format!("\x1b[{};{}H", y + 1, x + 1)
-    };
-    let relative = pen.at.and_then(|at| {
-        let along = |from: u16| match x.cmp(&from) {
-            std::cmp::Ordering::Equal => String::new(),
-            std::cmp::Ordering::Greater if x - from == 1 => "\x1b[C".to_string(),
-            std::cmp::Ordering::Greater => format!("\x1b[{}C", x - from),
-            std::cmp::Ordering::Less if from - x == 1 => "\x1b[D".to_string(),
-            std::cmp::Ordering::Less => format!("\x1b[{}D", from - x),
-        };
-        if at.y == y {
-            Some(along(at.x))
-        } else if y == at.y + 1 {
-            // Raw mode: `\n` moves down and keeps the column, `\r` goes to column 0.
-            let via_cr = format!("\r\n{}", along(0));
-            let via_lf = format!("\n{}", along(at.x));
-            Some(if via_lf.len() < via_cr.len() {
-                via_lf
-            } else {
-                via_cr
-            })
-        } else {
-            None
-        }
-    });
-    let best = match relative {
-        Some(r) if r.len() <= absolute.len() => r,
-        _ => absolute,
-    };
-    out.extend_from_slice(best.as_bytes());
-    pen.at = Some(target);
-}
-
-/// One SGR sequence that sets the whole style from scratch.
-fn sgr(out: &mut Vec<u8>, (fg, bg, modifier): (Color, Color, Modifier)) -> io::Result<()> {
-    out.extend_from_slice(b"\x1b[0");
-    for (flag, code) in [
-        (Modifier::BOLD, 1),
-        (Modifier::DIM, 2),
-        (Modifier::ITALIC, 3),
-        (Modifier::UNDERLINED, 4),
-        (Modifier::SLOW_BLINK, 5),
-        (Modifier::RAPID_BLINK, 6),
-        (Modifier::REVERSED, 7),
-        (Modifier::HIDDEN, 8),
-        (Modifier::CROSSED_OUT, 9),
-    ] {
-        if modifier.contains(flag) {
-            write!(out, ";{code}")?;
-        }
-    }
-    color(out, fg, 30)?;
-    color(out, bg, 40)?;
-    out.push(b'm');
-    Ok(())
-}
-
-fn color(out: &mut Vec<u8>, color: Color, base: u8) -> io::Result<()> {
-    let bright = base + 60;
-    match color {
-        Color::Reset => Ok(()),
-        Color::Black => write!(out, ";{base}"),
-        Color::Red => write!(out, ";{}", base + 1),
-        Color::Green => write!(out, ";{}", base + 2),
-        Color::Yellow => write!(out, ";{}", base + 3),
-        Color::Blue => write!(out, ";{}", base + 4),
-        Color::Magenta => write!(out, ";{}", base + 5),
-        Color::Cyan => write!(out, ";{}", base + 6),
-        Color::Gray => write!(out, ";{}", base + 7),
-        Color::DarkGray => write!(out, ";{bright}"),
-        Color::LightRed => write!(out, ";{}", bright + 1),
-        Color::LightGreen => write!(out, ";{}", bright + 2),
-        Color::LightYellow => write!(out, ";{}", bright + 3),
-        Color::LightBlue => write!(out, ";{}", bright + 4),
-        Color::LightMagenta => write!(out, ";{}", bright + 5),
-        Color::LightCyan => write!(out, ";{}", bright + 6),
-        Color::White => write!(out, ";{}", bright + 7),
-        Color::Indexed(n) => write!(out, ";{};5;{n}", base + 8),
-        Color::Rgb(r, g, b) => write!(out, ";{};2;{r};{g};{b}", base + 8),
     }
 }
 

@@ -4,6 +4,7 @@
 use super::*;
 use ratatui::Terminal;
 use ratatui::style::Style;
+use ratatui::style::{Color, Modifier};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
