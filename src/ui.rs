@@ -105,3 +105,6 @@ pub fn marked_spans<'t>(
     }
     spans
 }
+
+#[cfg(test)]
+mod tests;
