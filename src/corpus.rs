@@ -17,6 +17,5 @@ pub use article::Article;
 pub use clean::{Parsed, parse};
 pub use decode::{SkipReason, decode};
 pub use load::{
-    Candidate, LoadError, MAX_FILE_BYTES, Skipped, bundled, discover, fnv1a, load_all,
-    read_candidate,
+    Candidate, LoadError, MAX_FILE_BYTES, Skipped, bundled, discover, load_all, read_candidate,
 };

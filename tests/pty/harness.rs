@@ -64,11 +64,7 @@ pub fn folio() -> &'static Path {
     OWN.get_or_init(|| {
         let built = Path::new(env!("CARGO_BIN_EXE_folio"));
         // FNV-1a of the manifest directory: a stable name per worktree.
-        let hash = env!("CARGO_MANIFEST_DIR")
-            .bytes()
-            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            });
+        let hash = folio::hash::fnv1a(env!("CARGO_MANIFEST_DIR").as_bytes());
         let own = built.with_file_name(format!("folio-pty-{hash:016x}"));
         let _ = std::fs::remove_file(&own);
         if std::fs::hard_link(built, &own).is_err() {
