@@ -472,7 +472,8 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Event>) {
                 Vec::new(),
                 vec![Skipped {
                     path: String::new(),
-                    reason: err.to_string(),
+                    record: String::new(),
+                    reason: corpus::SkipReason::other(&err.to_string()),
                 }],
             ),
         };
