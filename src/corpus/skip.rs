@@ -152,6 +152,7 @@ pub struct Skipped {
     pub path: String,
     /// Which record of the file, for a file of many records; empty when the whole file is meant.
     pub record: String,
+    /// Why; shown with `Display`, named for scripts by [`SkipReason::name`].
     pub reason: SkipReason,
 }
 
@@ -251,6 +252,11 @@ mod tests {
         assert_eq!(
             SkipReason::TooLarge(65 * 1024 * 1024).to_string(),
             "too large (65.0 MiB, limit 64 MiB)"
+        );
+        assert_eq!(
+            super::super::MAX_FILE_BYTES,
+            64 * 1024 * 1024,
+            "the limit shown"
         );
     }
 
