@@ -38,7 +38,7 @@ pub struct Args {
     /// Wrap --print output to W columns (default: the terminal's width, or 80).
     #[arg(long, value_name = "W", requires = "print")]
     pub width: Option<u16>,
-    /// Print JSON lines instead of text.
+    /// Print JSON lines instead of text (skipped files too, on stderr).
     #[arg(long)]
     pub json: bool,
     /// Capture the mouse (off by default, so the terminal's own selection keeps working).
@@ -104,7 +104,7 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             eprintln!("folio: {problem}");
         }
         let (articles, skipped) = load(&args.paths)?;
-        report_skipped(&skipped);
+        report_skipped(&skipped, args.json);
         let out = io::stdout().lock();
         let result = if let Some(n) = args.print {
             print_article(out, &articles, n, args)
@@ -178,11 +178,28 @@ fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Skipped>), Failure> {
     Ok((articles, skipped))
 }
 
-fn report_skipped(skipped: &[Skipped]) {
+/// One line per skipped file on stderr: `folio: skipped PATH: REASON`, or with `--json` a JSON
+/// object with the path, the reason's machine name and its message.
+fn report_skipped(skipped: &[Skipped], json: bool) {
     let mut err = io::stderr().lock();
     for s in skipped {
-        let _ = writeln!(err, "folio: skipped {}: {}", s.path, s.reason);
+        let _ = writeln!(err, "{}", skipped_line(s, json));
     }
+}
+
+fn skipped_line(s: &Skipped, json: bool) -> String {
+    if !json {
+        return format!("folio: skipped {}: {}", s.place(), s.reason);
+    }
+    let mut line = serde_json::json!({
+        "path": s.path,
+        "reason": s.reason.name(),
+        "message": s.reason.to_string(),
+    });
+    if !s.record.is_empty() {
+        line["record"] = s.record.as_str().into();
+    }
+    line.to_string()
 }
 
 /// `--list` and `--filter`: one line per article, in the interface's order.

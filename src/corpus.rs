@@ -11,12 +11,13 @@ mod furniture;
 mod header;
 mod load;
 mod paragraphs;
+mod record;
+mod skip;
 mod title;
 
 pub use article::Article;
 pub use clean::{Parsed, parse};
-pub use decode::{SkipReason, decode};
-pub use load::{
-    Candidate, LoadError, MAX_FILE_BYTES, Skipped, bundled, discover, fnv1a, load_all,
-    read_candidate,
-};
+pub use decode::decode;
+pub use load::{Candidate, LoadError, MAX_FILE_BYTES, bundled, discover, load_all, read_candidate};
+pub use record::{BadRecord, Format, PlainText, Record, format_for};
+pub use skip::{SkipReason, Skipped};

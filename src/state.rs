@@ -50,14 +50,12 @@ pub fn corpus_key(roots: &[PathBuf]) -> String {
         .collect();
     paths.sort();
     paths.dedup();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = crate::hash::Fnv1a::new();
     for path in &paths {
-        for &b in path.as_os_str().as_encoded_bytes().iter().chain(&[0u8]) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        hash.write(path.as_os_str().as_encoded_bytes());
+        hash.write(&[0]);
     }
-    file::hash_hex(hash)
+    file::hash_hex(hash.finish())
 }
 
 /// One corpus's reading state, in memory, with its file.

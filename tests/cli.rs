@@ -54,32 +54,29 @@ fn without_a_terminal_folio_prints_the_list() {
     assert_eq!(plain, list);
 }
 
+/// The paths `--filter QUERY` prints, in its order.
+fn filtered(query: &str) -> Vec<String> {
+    let (out, err, code) = run(&["--filter", query]);
+    assert_eq!(code, 0, "{err}");
+    out.lines()
+        .map(|l| l.rsplit('\t').next().unwrap_or("").to_string())
+        .collect()
+}
+
 #[test]
 fn filter_prints_what_the_interface_shows_best_first() {
-    let (out, _, code) = run(&["--filter", "taliban !kunduz"]);
-    assert_eq!(code, 0);
-    let paths: Vec<&str> = out
-        .lines()
-        .map(|l| l.rsplit('\t').next().unwrap_or(""))
-        .collect();
-    let mut sorted = paths.clone();
-    sorted.sort();
+    // Both name the Taliban in their titles; 003 has more hits in its text.
     assert_eq!(
-        sorted,
+        filtered("taliban !kunduz"),
         ["003_52d8e2bfa1f724e8.txt", "004_8da5c2bbc2bd8093.txt"]
     );
-    let (out, _, _) = run(&["--filter", "oslo|rawalpindi"]);
-    let mut paths: Vec<&str> = out
-        .lines()
-        .map(|l| l.rsplit('\t').next().unwrap_or(""))
-        .collect();
-    paths.sort();
+    // One hit each, neither in a title nor dated: the better-scoring match first, though its
+    // path sorts later.
     assert_eq!(
-        paths,
-        ["000_fa3a172fdca67ea3.txt", "003_52d8e2bfa1f724e8.txt"]
+        filtered("oslo|rawalpindi"),
+        ["003_52d8e2bfa1f724e8.txt", "000_fa3a172fdca67ea3.txt"]
     );
-    let (out, _, _) = run(&["--filter", "xq"]);
-    assert!(out.is_empty(), "{out}");
+    assert!(filtered("xq").is_empty());
 }
 
 #[test]
@@ -105,14 +102,92 @@ fn print_wraps_to_the_width_asked() {
 fn json_lines_parse() {
     let (out, _, code) = run(&["--list", "--json"]);
     assert_eq!(code, 0);
-    for line in out.lines() {
+    let (text, _, _) = run(&["--list"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    for (i, (line, row)) in lines.iter().zip(text.lines()).enumerate() {
         let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
-        assert!(v["title"].is_string() && v["number"].is_number(), "{line}");
+        let keys: Vec<&str> = v
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            ["date", "number", "path", "source", "title"],
+            "{line}"
+        );
+        let row: Vec<&str> = row.split('\t').collect();
+        assert_eq!(v["number"], i + 1, "{line}");
+        assert_eq!(v["title"], row[3], "{line}");
+        assert_eq!(v["path"], row[4], "{line}");
+        assert_eq!(v["date"].as_str().unwrap_or("-"), row[1], "{line}");
+        assert_eq!(v["source"].as_str().unwrap_or("-"), row[2], "{line}");
     }
     let (out, _, _) = run(&["--print", "2", "--json"]);
     let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
     assert_eq!(v["source"], "FRANCE 24");
     assert!(v["paragraphs"].as_array().is_some_and(|p| p.len() > 5));
+}
+
+/// A folder with one article and three files that are skipped.
+fn folder_with_skips() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("dir");
+    let files: &[(&str, &[u8])] = &[
+        ("article.txt", b"Headline\n\nBody.\n"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0"),
+        ("blank.txt", b"  \n\n"),
+        ("empty.txt", b""),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn skipped_files_are_reported_on_stderr_one_line_each() {
+    let dir = folder_with_skips();
+    let root = dir.path().to_str().expect("UTF-8 temp path");
+    let (out, err, code) = run(&["--list", root]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let want = [
+        format!("folio: skipped {root}/binary.txt: binary file (PNG image)"),
+        format!("folio: skipped {root}/blank.txt: only whitespace"),
+        format!("folio: skipped {root}/empty.txt: empty file"),
+    ];
+    assert_eq!(err.lines().collect::<Vec<_>>(), want);
+}
+
+#[test]
+fn with_json_skipped_files_are_json_lines_on_stderr() {
+    let dir = folder_with_skips();
+    let root = dir.path().to_str().expect("UTF-8 temp path");
+    let (out, err, code) = run(&["--list", "--json", root]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let lines: Vec<serde_json::Value> = err
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line on stderr"))
+        .collect();
+    let want = [
+        ("binary.txt", "binary", "binary file (PNG image)"),
+        ("blank.txt", "only_whitespace", "only whitespace"),
+        ("empty.txt", "empty_file", "empty file"),
+    ];
+    let want: Vec<serde_json::Value> = want
+        .iter()
+        .map(|(name, reason, message)| {
+            serde_json::json!({
+                "path": format!("{root}/{name}"),
+                "reason": reason,
+                "message": message,
+            })
+        })
+        .collect();
+    assert_eq!(lines, want);
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The five bundled articles, loaded as the program loads them: titles, dates, sources, and
 //! none of the scraping debris they arrive with.
 
-use folio::corpus::{Article, bundled, fnv1a, load_all};
+use folio::corpus::{Article, bundled, load_all};
+use folio::hash::fnv1a;
 
 fn articles() -> Vec<Article> {
     let (articles, skipped) = load_all(&bundled());

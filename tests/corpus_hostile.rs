@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use folio::corpus::{Article, LoadError, MAX_FILE_BYTES, Skipped, discover, load_all};
+use folio::corpus::{Article, LoadError, MAX_FILE_BYTES, SkipReason, Skipped, discover, load_all};
 use tempfile::TempDir;
 
 const ESC: &str = "\x1b";
@@ -36,7 +36,9 @@ fn assert_drawable(articles: &[Article], skipped: &[Skipped]) {
     }
     for s in skipped {
         assert!(
-            !format!("{}{}", s.path, s.reason).chars().any(is_unsafe),
+            !format!("{}{}{}", s.path, s.record, s.reason)
+                .chars()
+                .any(is_unsafe),
             "{s:?}"
         );
     }
@@ -48,17 +50,22 @@ fn load(dir: &Path) -> (Vec<Article>, Vec<Skipped>) {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "candidates come sorted");
+    for c in &cands {
+        let on_disk = fs::metadata(c.path().unwrap()).unwrap().len();
+        assert_eq!(c.size(), on_disk, "{}", c.display);
+    }
     let (articles, more) = load_all(&cands);
     skipped.extend(more);
     assert_drawable(&articles, &skipped);
     (articles, skipped)
 }
 
-fn reason<'a>(skipped: &'a [Skipped], name: &str) -> &'a str {
+/// Why the file whose path ends with `name` was skipped, as shown.
+fn reason(skipped: &[Skipped], name: &str) -> String {
     let found = skipped.iter().find(|s| s.path.ends_with(name));
     found.map_or_else(
         || panic!("{name} not skipped: {skipped:#?}"),
-        |s| s.reason.as_str(),
+        |s| s.reason.to_string(),
     )
 }
 
@@ -300,7 +307,8 @@ fn links_pipes_and_permissions_are_skipped_not_fatal() {
         assert_eq!(reason(&skipped, "fifo.txt"), "named pipe");
         let (cands, direct) = discover(&[fifo]).unwrap();
         assert!(cands.is_empty());
-        assert_eq!(direct[0].reason, "named pipe");
+        assert_eq!(direct[0].reason, SkipReason::NamedPipe);
+        assert_eq!(direct[0].reason.name(), "named_pipe");
     }
     if root_reads_anyway {
         assert_eq!(title(&articles, "locked.txt"), "Locked headline");
@@ -319,6 +327,8 @@ fn links_pipes_and_permissions_are_skipped_not_fatal() {
     );
 
     let (_, direct) = discover(&[d.join("dangling.txt"), d.join("a.txt")]).unwrap();
-    let reasons: Vec<&str> = direct.iter().map(|s| s.reason.as_str()).collect();
+    let reasons: Vec<String> = direct.iter().map(|s| s.reason.to_string()).collect();
     assert_eq!(reasons, ["symbolic link loop", "dangling link"]);
+    let reasons: Vec<&SkipReason> = direct.iter().map(|s| &s.reason).collect();
+    assert_eq!(reasons, [&SkipReason::LinkLoop, &SkipReason::DanglingLink]);
 }

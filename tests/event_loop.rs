@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Sender};
 
 use folio::action::Progress;
 use folio::app::{Event, Exit, Options, Screen, Searching, event_loop};
-use folio::corpus::{Article, Skipped};
+use folio::corpus::{Article, SkipReason, Skipped};
 use folio::keymap::Keymap;
 use folio::model::Model;
 use folio::search::{Index, Query, SearchOutcome};
@@ -212,7 +212,8 @@ fn loaded(articles: Vec<Article>) -> Event {
         articles,
         vec![Skipped {
             path: "photo.png".into(),
-            reason: "binary file (PNG image)".into(),
+            record: String::new(),
+            reason: SkipReason::Binary("PNG image"),
         }],
         Progress { done: 40, total },
     )

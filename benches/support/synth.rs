@@ -233,6 +233,7 @@ fn article(seed: u64, i: u64, vocab: &[String]) -> Article {
         source,
         paragraphs,
         path: format!("synth/{i:06}.txt"),
+        record: String::new(),
         hash: rng.next_u64(),
     }
 }

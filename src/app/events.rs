@@ -121,11 +121,12 @@ pub fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Event>) {
                 Vec::new(),
                 vec![Skipped {
                     path: String::new(),
-                    reason: err.to_string(),
+                    record: String::new(),
+                    reason: corpus::SkipReason::other(&err.to_string()),
                 }],
             ),
         };
-        let sizes: Vec<u64> = candidates.iter().map(candidate_size).collect();
+        let sizes: Vec<u64> = candidates.iter().map(corpus::Candidate::size).collect();
         let mut progress = Progress {
             done: 0,
             total: sizes.iter().sum(),
@@ -150,11 +151,4 @@ pub fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Event>) {
         }
         let _ = tx.send(Event::LoadDone);
     });
-}
-
-/// A candidate's size in bytes, as found on disk (0 when it cannot be known).
-fn candidate_size(c: &corpus::Candidate) -> u64 {
-    c.path()
-        .and_then(|p| std::fs::metadata(p).ok())
-        .map_or(0, |m| m.len())
 }

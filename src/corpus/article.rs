@@ -17,8 +17,12 @@ pub struct Article {
     /// Where it came from, for display: a path as given on the command line (sanitised), or the
     /// file name under `assets/articles/` for the bundled articles.
     pub path: String,
-    /// A stable 64-bit hash (FNV-1a) of the file's raw bytes: the article's identity across
-    /// renames and moves.
+    /// Which record of its file this is: empty when the file is one article (a plain text
+    /// file), else the key the file's format gives it, unique within the file. With `path`,
+    /// it says where the article is.
+    pub record: String,
+    /// A stable 64-bit hash (FNV-1a) of the record's raw bytes (a plain text file's whole
+    /// bytes): the key of its reading state, kept across renames and moves.
     pub hash: u64,
 }
 

@@ -11,9 +11,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::load::{
-    Candidate, LoadError, MAX_FILE_BYTES, Skipped, io_reason, not_regular, too_large,
-};
+use super::load::{Candidate, LoadError, MAX_FILE_BYTES};
+use super::{SkipReason, Skipped};
 
 /// Finds the files to read under `paths`.
 ///
@@ -21,7 +20,7 @@ use super::load::{
 /// file once (a file reached twice, through a link or by naming it and its folder, counts
 /// once). Only a path that does not exist at all is an error.
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Candidate>, Vec<Skipped>), LoadError> {
-    let mut found: Vec<(PathBuf, FileId)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
         let meta = match fs::metadata(path) {
@@ -32,7 +31,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Candidate>, Vec<Skipped>), Loa
                     Err(e) if e.kind() == io::ErrorKind::NotFound => {
                         return Err(LoadError::NotFound(path.clone()));
                     }
-                    Err(e) => skipped.push(Skipped::new(path, io_reason(&e))),
+                    Err(e) => skipped.push(Skipped::new(path, SkipReason::from_io(&e))),
                 }
                 continue;
             }
@@ -43,32 +42,42 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Candidate>, Vec<Skipped>), Loa
             consider(path, &meta, &mut found, &mut skipped);
         }
     }
-    let candidates = unique(found).into_iter().map(Candidate::file).collect();
+    let candidates = unique(found)
+        .into_iter()
+        .map(|f| Candidate::file(f.path, f.size))
+        .collect();
     skipped.sort();
     skipped.dedup();
     Ok((candidates, skipped))
 }
 
+/// A file to read, as found: where, how big, and which file it is.
+struct Found {
+    path: PathBuf,
+    size: u64,
+    id: FileId,
+}
+
 /// Sorts paths and keeps each file once; a file reached through a link and directly is kept
 /// under its own name.
-fn unique(mut found: Vec<(PathBuf, FileId)>) -> Vec<PathBuf> {
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+fn unique(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by(|a, b| a.path.cmp(&b.path));
     let mut first: HashMap<FileId, usize> = HashMap::new();
-    let mut kept: Vec<Option<PathBuf>> = Vec::with_capacity(found.len());
-    for (path, id) in found {
-        match first.get(&id) {
+    let mut kept: Vec<Option<Found>> = Vec::with_capacity(found.len());
+    for f in found {
+        match first.get(&f.id) {
             None => {
-                first.insert(id, kept.len());
-                kept.push(Some(path));
+                first.insert(f.id.clone(), kept.len());
+                kept.push(Some(f));
             }
             Some(&at) => {
                 let slot = kept.get_mut(at);
-                if let Some(slot) = slot
-                    .filter(|s| s.as_ref().is_some_and(|p| p.is_symlink()) && !path.is_symlink())
-                {
+                if let Some(slot) = slot.filter(|s| {
+                    s.as_ref().is_some_and(|k| k.path.is_symlink()) && !f.path.is_symlink()
+                }) {
                     *slot = None;
-                    first.insert(id, kept.len());
-                    kept.push(Some(path));
+                    first.insert(f.id.clone(), kept.len());
+                    kept.push(Some(f));
                 }
             }
         }
@@ -77,7 +86,7 @@ fn unique(mut found: Vec<(PathBuf, FileId)>) -> Vec<PathBuf> {
 }
 
 /// Walks a folder, following links, in name order.
-fn walk(root: &Path, found: &mut Vec<(PathBuf, FileId)>, skipped: &mut Vec<Skipped>) {
+fn walk(root: &Path, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
     let entries = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -89,15 +98,15 @@ fn walk(root: &Path, found: &mut Vec<(PathBuf, FileId)>, skipped: &mut Vec<Skipp
             Err(err) => {
                 let path = err.path().unwrap_or(root);
                 let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop".to_owned()
+                    SkipReason::LinkLoop
                 } else if let Some(io) = err.io_error() {
                     if path.is_symlink() {
                         link_reason(io)
                     } else {
-                        io_reason(io)
+                        SkipReason::from_io(io)
                     }
                 } else {
-                    err.to_string()
+                    SkipReason::other(&err.to_string())
                 };
                 skipped.push(Skipped::new(path, reason));
                 continue;
@@ -109,7 +118,9 @@ fn walk(root: &Path, found: &mut Vec<(PathBuf, FileId)>, skipped: &mut Vec<Skipp
         match entry.metadata() {
             Ok(meta) => consider(entry.path(), &meta, found, skipped),
             Err(err) => {
-                let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
+                let reason = err
+                    .io_error()
+                    .map_or_else(|| SkipReason::other(&err.to_string()), SkipReason::from_io);
                 skipped.push(Skipped::new(entry.path(), reason));
             }
         }
@@ -117,27 +128,26 @@ fn walk(root: &Path, found: &mut Vec<(PathBuf, FileId)>, skipped: &mut Vec<Skipp
 }
 
 /// Takes a file that is regular and small enough; skips anything else with a reason.
-fn consider(
-    path: &Path,
-    meta: &Metadata,
-    found: &mut Vec<(PathBuf, FileId)>,
-    skipped: &mut Vec<Skipped>,
-) {
-    if let Some(kind) = not_regular(&meta.file_type()) {
+fn consider(path: &Path, meta: &Metadata, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
+    if let Some(kind) = SkipReason::file_type(&meta.file_type()) {
         skipped.push(Skipped::new(path, kind));
     } else if meta.len() > MAX_FILE_BYTES {
-        skipped.push(Skipped::new(path, too_large(meta.len())));
+        skipped.push(Skipped::new(path, SkipReason::TooLarge(meta.len())));
     } else {
-        found.push((path.to_path_buf(), FileId::of(path, meta)));
+        found.push(Found {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            id: FileId::of(path, meta),
+        });
     }
 }
 
 /// Why a link could not be followed.
-fn link_reason(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::NotFound => "dangling link".to_owned(),
-        _ if io_reason(err).contains("symbolic links") => "symbolic link loop".to_owned(),
-        _ => format!("broken link ({})", io_reason(err)),
+fn link_reason(err: &io::Error) -> SkipReason {
+    match (err.kind(), SkipReason::from_io(err)) {
+        (io::ErrorKind::NotFound, _) => SkipReason::DanglingLink,
+        (_, SkipReason::Io(text)) if text.contains("symbolic links") => SkipReason::LinkLoop,
+        (_, reason) => SkipReason::BrokenLink(Box::new(reason)),
     }
 }
 

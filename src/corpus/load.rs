@@ -1,16 +1,19 @@
-//! Reading candidate files into articles, in parallel, with a one-line reason for each file
-//! that is not an article.
+//! Reading candidate files into articles, in parallel, with a typed reason for each file (or
+//! record of a file) that is not an article.
 //!
 //! Files are opened read-only and only after their metadata says they are regular files of a
-//! sane size, so a named pipe or a device can never block a load.
+//! sane size, so a named pipe or a device can never block a load. A file's format splits it
+//! into records; each record is decoded and parsed on its own.
 
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Article, decode, parse};
+use super::record::{Format, Record, format_for};
+use super::{Article, SkipReason, Skipped, decode, parse};
+use crate::hash::fnv1a;
 use crate::text::sanitize;
 
 pub use super::discover::discover;
@@ -24,6 +27,8 @@ pub struct Candidate {
     /// What to call it on screen: the bundled file's name, or the path (sanitised).
     pub display: String,
     origin: Origin,
+    /// Bytes: from the metadata when found on disk, or the bundled bytes' length.
+    size: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +43,23 @@ impl Candidate {
         Self {
             display: sanitize(name),
             origin: Origin::Bundled(bytes),
+            size: bytes.len() as u64,
         }
     }
 
-    /// A candidate read from `path` when loaded; it is displayed as the path, sanitised.
-    pub fn file(path: PathBuf) -> Self {
+    /// A candidate read from `path` when loaded, `size` bytes long when found; it is displayed
+    /// as the path, sanitised.
+    pub fn file(path: PathBuf, size: u64) -> Self {
         Self {
             display: display_path(&path),
             origin: Origin::File(path),
+            size,
         }
+    }
+
+    /// Its size in bytes as found (the file may change before it is read): for progress.
+    pub fn size(&self) -> u64 {
+        self.size
     }
 
     /// The path on disk, or `None` for a bundled article.
@@ -54,24 +67,6 @@ impl Candidate {
         match &self.origin {
             Origin::File(path) => Some(path),
             Origin::Bundled(_) => None,
-        }
-    }
-}
-
-/// A file that was not loaded, and why.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Skipped {
-    /// The path, sanitised for display.
-    pub path: String,
-    /// One line, lower case: `named pipe`, `binary file (PNG image)`, `permission denied`.
-    pub reason: String,
-}
-
-impl Skipped {
-    pub(crate) fn new(path: &Path, reason: impl Into<String>) -> Self {
-        Self {
-            path: display_path(path),
-            reason: sanitize(&reason.into()),
         }
     }
 }
@@ -109,24 +104,45 @@ pub fn bundled() -> Vec<Candidate> {
     out
 }
 
-/// Reads, decodes and parses one candidate.
-pub fn read_candidate(c: &Candidate) -> Result<Article, Skipped> {
-    let skip = |reason: String| Skipped {
+/// Reads one candidate: for each of its records in order, an article or why it is not one.
+pub fn read_candidate(c: &Candidate) -> Vec<Result<Article, Skipped>> {
+    read_as(c, format_for(&c.display))
+}
+
+/// Reads one candidate as `format`.
+fn read_as(c: &Candidate, format: &dyn Format) -> Vec<Result<Article, Skipped>> {
+    let skip = |record: &str, reason| Skipped {
         path: c.display.clone(),
-        reason: sanitize(&reason),
+        record: sanitize(record),
+        reason,
     };
     let owned;
     let bytes: &[u8] = match &c.origin {
         Origin::Bundled(bytes) => bytes,
-        Origin::File(path) => {
-            owned = read_file(path).map_err(skip)?;
-            &owned
-        }
+        Origin::File(path) => match read_file(path) {
+            Ok(bytes) => {
+                owned = bytes;
+                &owned
+            }
+            Err(reason) => return vec![Err(skip("", reason))],
+        },
     };
-    let text = decode(bytes).map_err(|r| skip(r.to_string()))?;
+    format
+        .records(bytes)
+        .into_iter()
+        .map(|record| match record {
+            Ok(record) => article(c, &record).map_err(|reason| skip(&record.key, reason)),
+            Err(bad) => Err(skip(&bad.key, bad.reason)),
+        })
+        .collect()
+}
+
+/// Decodes and parses one record of candidate `c`.
+fn article(c: &Candidate, record: &Record<'_>) -> Result<Article, SkipReason> {
+    let text = decode(&record.bytes)?;
     let parsed = parse(&text);
     if parsed.title.is_empty() && parsed.paragraphs.is_empty() {
-        return Err(skip("no text".into()));
+        return Err(SkipReason::NoText);
     }
     Ok(Article {
         title: parsed.title,
@@ -134,16 +150,19 @@ pub fn read_candidate(c: &Candidate) -> Result<Article, Skipped> {
         source: parsed.source,
         paragraphs: parsed.paragraphs,
         path: c.display.clone(),
-        hash: fnv1a(bytes),
+        record: sanitize(&record.key),
+        hash: fnv1a(&record.bytes),
     })
 }
 
-/// Reads every candidate in parallel; articles and skips come back in candidate order.
+/// Reads every candidate in parallel; articles and skips come back in candidate order, and
+/// within a candidate in record order.
 pub fn load_all(cands: &[Candidate]) -> (Vec<Article>, Vec<Skipped>) {
-    let results: Vec<Result<Article, Skipped>> = cands.par_iter().map(read_candidate).collect();
+    let results: Vec<Vec<Result<Article, Skipped>>> =
+        cands.par_iter().map(read_candidate).collect();
     let mut articles = Vec::with_capacity(results.len());
     let mut skipped = Vec::new();
-    for result in results {
+    for result in results.into_iter().flatten() {
         match result {
             Ok(article) => articles.push(article),
             Err(skip) => skipped.push(skip),
@@ -153,80 +172,24 @@ pub fn load_all(cands: &[Candidate]) -> (Vec<Article>, Vec<Skipped>) {
 }
 
 /// Reads a regular file of at most [`MAX_FILE_BYTES`]; anything else gets a reason.
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if let Some(kind) = not_regular(&meta.file_type()) {
-        return Err(kind.to_owned());
+fn read_file(path: &Path) -> Result<Vec<u8>, SkipReason> {
+    let io = |e| SkipReason::from_io(&e);
+    let meta = fs::metadata(path).map_err(io)?;
+    if let Some(kind) = SkipReason::file_type(&meta.file_type()) {
+        return Err(kind);
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
+        return Err(SkipReason::TooLarge(meta.len()));
     }
-    let file = File::open(path).map_err(|e| io_reason(&e))?;
+    let file = File::open(path).map_err(io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
+        .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(SkipReason::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
-}
-
-/// What a non-regular file is, for a skip reason; `None` for a regular file.
-pub(crate) fn not_regular(kind: &fs::FileType) -> Option<&'static str> {
-    if kind.is_file() {
-        return None;
-    }
-    if kind.is_dir() {
-        return Some("is a folder");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some("named pipe");
-        }
-        if kind.is_socket() {
-            return Some("socket");
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return Some("device");
-        }
-    }
-    Some("not a regular file")
-}
-
-/// `too large (4.0 GiB, limit 64 MiB)`.
-pub(crate) fn too_large(len: u64) -> String {
-    format!("too large ({}, limit 64 MiB)", human_size(len))
-}
-
-fn human_size(len: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if len < 1024 {
-        return format!("{len} B");
-    }
-    let mut size = len as f64 / 1024.0;
-    let mut unit = 0;
-    while size >= 1024.0 && unit + 1 < UNITS.len() {
-        size /= 1024.0;
-        unit += 1;
-    }
-    format!("{size:.1} {}", UNITS.get(unit).unwrap_or(&"TiB"))
-}
-
-/// A one-line reason for an I/O error.
-pub(crate) fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::NotFound => "not found".into(),
-        io::ErrorKind::IsADirectory => "is a folder".into(),
-        _ => {
-            let text = e.to_string();
-            let text = text.split(" (os error").next().unwrap_or(&text);
-            text.to_lowercase()
-        }
-    }
 }
 
 /// A path as the user should see it: lossy for non-UTF-8 names, sanitised.
@@ -234,36 +197,11 @@ pub(crate) fn display_path(path: &Path) -> String {
     sanitize(&path.to_string_lossy())
 }
 
-/// FNV-1a, 64-bit: a stable identity for a file's bytes.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv1a_matches_reference_values() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    #[test]
-    fn sizes_read_well() {
-        assert_eq!(
-            too_large(4 * 1024 * 1024 * 1024),
-            "too large (4.0 GiB, limit 64 MiB)"
-        );
-        assert_eq!(human_size(65 * 1024 * 1024 + 1), "65.0 MiB");
-        assert_eq!(human_size(12), "12 B");
-    }
+    use crate::corpus::record::BadRecord;
 
     #[test]
     fn bundled_candidates_are_sorted_names() {
@@ -279,20 +217,102 @@ mod tests {
 
     #[test]
     fn a_bundled_candidate_reads_without_disk() {
-        let c = Candidate::bundled("x.txt", b"Headline here\n\nBody text.\n");
-        let a = read_candidate(&c).unwrap();
+        let bytes = b"Headline here\n\nBody text.\n";
+        let c = Candidate::bundled("x.txt", bytes);
+        assert_eq!(c.size(), bytes.len() as u64);
+        let mut read = read_candidate(&c);
+        assert_eq!(read.len(), 1);
+        let a = read.remove(0).unwrap();
         assert_eq!((a.title.as_str(), a.paragraphs.len()), ("Headline here", 1));
-        assert_eq!(a.hash, fnv1a(b"Headline here\n\nBody text.\n"));
-        assert_eq!(a.path, "x.txt");
+        assert_eq!(a.hash, fnv1a(bytes));
+        assert_eq!((a.path.as_str(), a.record.as_str()), ("x.txt", ""));
         let blank = Candidate::bundled("b.txt", b"\x1b[0m\n");
-        assert_eq!(read_candidate(&blank).unwrap_err().reason, "no text");
+        let skip = read_candidate(&blank).remove(0).unwrap_err();
+        assert_eq!(
+            (&skip.reason, skip.record.as_str()),
+            (&SkipReason::NoText, "")
+        );
+        assert_eq!(skip.reason.to_string(), "no text");
     }
 
     #[test]
     fn display_paths_are_sanitised() {
-        let c = Candidate::file(PathBuf::from("dir/esc-\x1b[31mred\n.txt"));
+        let c = Candidate::file(PathBuf::from("dir/esc-\x1b[31mred\n.txt"), 12);
         assert_eq!(c.display, "dir/esc-red␊.txt");
+        assert_eq!(c.size(), 12);
         let e = LoadError::NotFound(PathBuf::from("gone\x07.txt"));
         assert_eq!(e.to_string(), "no such file or folder: gone␇.txt");
+    }
+
+    /// A format for tests: records split at `===` lines, keyed 1, 2, ...; a record that
+    /// starts with `!` is a bad one.
+    struct Sections;
+
+    impl Format for Sections {
+        fn records<'a>(&self, bytes: &'a [u8]) -> Vec<Result<Record<'a>, BadRecord>> {
+            let text = std::str::from_utf8(bytes).unwrap();
+            text.split("\n===\n")
+                .enumerate()
+                .map(|(i, part)| {
+                    let key = (i + 1).to_string();
+                    if part.starts_with('!') {
+                        let reason = SkipReason::other("bad section");
+                        return Err(BadRecord { key, reason });
+                    }
+                    let bytes = std::borrow::Cow::Borrowed(part.as_bytes());
+                    Ok(Record { key, bytes })
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn one_file_of_many_records_gives_an_article_or_a_skip_for_each_in_order() {
+        let file =
+            "First title\n\nFirst body.\n===\n!broken\n===\n\n===\nSecond title\n\nSecond body.";
+        let c = Candidate::bundled("many.txt", file.as_bytes());
+        let read = read_as(&c, &Sections);
+        let got: Vec<(String, Result<String, SkipReason>)> = read
+            .iter()
+            .map(|r| match r {
+                Ok(a) => (a.record.clone(), Ok(a.title.clone())),
+                Err(s) => (s.record.clone(), Err(s.reason.clone())),
+            })
+            .collect();
+        let want = [
+            ("1", Ok("First title")),
+            ("2", Err(SkipReason::other("bad section"))),
+            ("3", Err(SkipReason::Empty)),
+            ("4", Ok("Second title")),
+        ];
+        let want: Vec<(String, Result<String, SkipReason>)> = want
+            .into_iter()
+            .map(|(k, r)| (k.to_owned(), r.map(str::to_owned)))
+            .collect();
+        assert_eq!(got, want);
+        let first = read[0].as_ref().unwrap();
+        let second = read[3].as_ref().unwrap();
+        assert_eq!(first.hash, fnv1a(b"First title\n\nFirst body."));
+        assert_eq!(second.hash, fnv1a(b"Second title\n\nSecond body."));
+        assert_ne!(first.hash, fnv1a(file.as_bytes()));
+        assert!([first, second].iter().all(|a| a.path == "many.txt"));
+        let skip = read[1].as_ref().unwrap_err();
+        assert_eq!(
+            (skip.path.as_str(), skip.place()),
+            ("many.txt", "many.txt#2".into())
+        );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_one_skip_whatever_its_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Candidate::file(dir.path().to_path_buf(), 0);
+        let read = read_as(&c, &Sections);
+        assert_eq!(read.len(), 1);
+        let skip = read[0].as_ref().unwrap_err();
+        assert_eq!(
+            (skip.record.as_str(), &skip.reason),
+            ("", &SkipReason::Folder)
+        );
     }
 }

@@ -29,9 +29,9 @@ impl Widget for &SkippedOverlay<'_, '_> {
                 .skip(self.scroll.min(skipped.len().saturating_sub(1)))
                 .map(|s| {
                     Line::from(vec![
-                        Span::styled(s.path.as_str(), self.cx.theme.title),
+                        Span::styled(s.place(), self.cx.theme.title),
                         Span::raw(": "),
-                        Span::raw(s.reason.as_str()),
+                        Span::raw(s.reason.to_string()),
                     ])
                 })
                 .collect()
