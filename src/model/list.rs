@@ -204,4 +204,68 @@ mod tests {
         sort_rows(&mut rows, &arts, Sort::Path);
         assert_eq!(ids(&rows), vec![0, 1, 2]);
     }
+
+    fn library(n: u32) -> Library {
+        let mut lib = Library::default();
+        let arts = (0..n).map(|i| art(&format!("t{i}"), None)).collect();
+        lib.add(arts, Vec::new(), Vec::new());
+        lib
+    }
+
+    fn ranked(ids: &[u32], hits: &[u32]) -> Vec<Ranked> {
+        ids.iter()
+            .zip(hits)
+            .map(|(&id, &hits)| Ranked {
+                id,
+                hits,
+                score: 0,
+                in_title: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_selection_is_kept_clamped_and_scrolled_into_view() {
+        let lib = library(20);
+        let all = ranked(&(0..20).collect::<Vec<_>>(), &[0; 20]);
+        let mut list = ListView::default();
+        list.rebuild(&all, &lib, None, 5);
+        assert_eq!((list.selected(), list.top()), (0, 0));
+        list.select(12, 5);
+        assert_eq!((list.selected(), list.top()), (12, 8));
+        list.select(99, 5);
+        assert_eq!((list.selected(), list.top()), (19, 15));
+        list.select(3, 5);
+        assert_eq!(list.top(), 3);
+        // A shorter result keeps the article if it is still there, else the first row.
+        list.rebuild(&ranked(&[7, 3], &[1, 1]), &lib, Some(3), 5);
+        assert_eq!((list.selected(), list.selected_id()), (1, Some(3)));
+        list.rebuild(&ranked(&[7], &[1]), &lib, Some(3), 5);
+        assert_eq!((list.selected(), list.top()), (0, 0));
+        list.rebuild(&[], &lib, Some(3), 5);
+        assert_eq!(list.selected_id(), None);
+    }
+
+    #[test]
+    fn marked_only_and_the_rows_to_step_to() {
+        let mut lib = library(5);
+        lib.set_state(1, |s| s.marked = true);
+        lib.set_state(3, |s| s.marked = true);
+        let all = ranked(&[0, 1, 2, 3, 4], &[2, 0, 0, 1, 0]);
+        let mut list = ListView::default();
+        list.toggle_marked_only();
+        list.rebuild(&all, &lib, Some(3), 10);
+        let ids: Vec<u32> = list.shown().iter().map(|r| r.id).collect();
+        assert_eq!(ids, [1, 3]);
+        assert_eq!(list.selected_id(), Some(3));
+        list.toggle_marked_only();
+        list.rebuild(&all, &lib, Some(3), 10);
+        assert_eq!(list.selected(), 3);
+        assert_eq!(list.next_row_with_hits(true), None);
+        assert_eq!(list.next_row_with_hits(false), Some(0));
+        assert_eq!(list.next_row_where(|id| id == 1), Some(1), "wraps around");
+        assert_eq!(list.hits_of(0), Some(2));
+        assert_eq!(list.row_at(2), Some(2));
+        assert_eq!(list.row_at(5), None);
+    }
 }

@@ -2,7 +2,11 @@
 //! at a time), the scroll position, and the hits of the active query (found and stepped
 //! through in `reader/navigate.rs`).
 
+mod blocks;
 mod navigate;
+
+use blocks::block_text;
+pub use blocks::{BlockKind, meta_line};
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -10,14 +14,6 @@ use std::sync::Arc;
 use super::hits::Hits;
 use crate::corpus::Article;
 use crate::text::wrap_ranges;
-
-/// What a block of the document is, for styling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
-    Title,
-    Meta,
-    Body,
-}
 
 /// A position in the wrapped document: a block and a line in it. `line == lines(block)` is the
 /// blank line after the block.
@@ -377,26 +373,4 @@ impl Reader {
         }
         out
     }
-}
-
-/// The text of block `block`: the title, the metadata line, then the paragraphs.
-fn block_text<'a>(article: Option<&'a Article>, meta: &'a str, block: usize) -> &'a str {
-    match (article, block) {
-        (None, _) => "",
-        (Some(a), 0) => &a.title,
-        (Some(_), 1) => meta,
-        (Some(a), b) => a.paragraphs.get(b - 2).map_or("", String::as_str),
-    }
-}
-
-/// `date · source · N words · M min read`, leaving out what is unknown.
-pub fn meta_line(article: &Article) -> String {
-    let words = article.word_count();
-    let minutes = words.div_ceil(230).max(1);
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(article.date.clone());
-    parts.extend(article.source.clone());
-    parts.push(format!("{words} words"));
-    parts.push(format!("{minutes} min read"));
-    parts.join(" · ")
 }

@@ -174,3 +174,37 @@ fn suspend_and_quit_are_effects_even_over_an_overlay() {
     assert_eq!(model.update(Action::Quit), vec![Effect::Quit]);
     assert!(model.overlay().is_some());
 }
+
+#[test]
+fn the_reader_measures_a_scroll_without_wrapping_anything() {
+    let body: Vec<String> = (0..500).map(|i| format!("Paragraph {i}.")).collect();
+    let long = Arc::new(Article {
+        title: "long".into(),
+        paragraphs: body,
+        ..Article::default()
+    });
+    let (mut model, _) = replay(
+        std::slice::from_ref(&long),
+        vec![Action::Resize(100, 30), batch(std::slice::from_ref(&long))],
+    );
+    model.update(Action::ReadingMode);
+    let before = model.reader().top();
+    for _ in 0..3 {
+        model.update(Action::Down);
+    }
+    let after = model.reader().top();
+    assert_eq!(model.reader().distance(before, after, 28), Some(3));
+    assert_eq!(model.reader().distance(after, before, 28), Some(-3));
+    assert_eq!(
+        model.reader().distance(before, after, 2),
+        None,
+        "beyond the limit"
+    );
+    model.update(Action::Bottom);
+    let end = model.reader().top();
+    assert_eq!(
+        model.reader().distance(before, end, 10_000),
+        None,
+        "the paragraphs between were never wrapped"
+    );
+}

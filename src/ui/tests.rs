@@ -238,3 +238,45 @@ fn filter_bar_scrolls_a_long_query_to_its_end() {
     assert!(row.trim_end().ends_with("xyz"), "{row}");
     assert_eq!(crate::text::width(row), 20);
 }
+
+#[test]
+fn skipped_overlay_lists_each_file_with_its_reason() {
+    use crate::corpus::{SkipReason, Skipped};
+    let skipped = vec![
+        Skipped {
+            path: "pics/a.png".into(),
+            record: String::new(),
+            reason: SkipReason::Binary("PNG image"),
+        },
+        Skipped {
+            path: "fifo".into(),
+            record: String::new(),
+            reason: SkipReason::NamedPipe,
+        },
+    ];
+    let m = Model::new(corpus(), skipped);
+    let keymap = Keymap::default();
+    let theme = Theme::new(ColorDepth::None);
+    let cx = Context {
+        model: &m,
+        keymap: &keymap,
+        theme: &theme,
+    };
+    let area = Rect::new(0, 0, 40, 5);
+    let mut buf = Buffer::empty(area);
+    (&super::skipped::SkippedOverlay { cx: &cx, scroll: 0 }).render(area, &mut buf);
+    let text = rows(&buf);
+    assert_eq!(text[0], "┌ 2 skipped ───────────────────────────┐");
+    assert_eq!(text[1], "│pics/a.png: binary file (PNG image)   │");
+    assert_eq!(text[2], "│fifo: named pipe                      │");
+    assert!(
+        buf[(1, 1)].modifier.contains(Modifier::BOLD),
+        "the path stands out"
+    );
+
+    let none = Model::new(corpus(), Vec::new());
+    let cx = Context { model: &none, ..cx };
+    let mut buf = Buffer::empty(area);
+    (&super::skipped::SkippedOverlay { cx: &cx, scroll: 0 }).render(area, &mut buf);
+    assert_eq!(rows(&buf)[1], "│No file was skipped.                  │");
+}
