@@ -25,7 +25,7 @@ use crate::action::Action;
 use crate::corpus::{self, Article, Skipped};
 use crate::keymap::{Keymap, Mode};
 use crate::model::{Effect, Flags, Model, Progress, Sort};
-use crate::search::{SearchOutcome, SearchWorker};
+use crate::search::{MemoryIndex, SearchOutcome, SearchWorker};
 use crate::state::{Session, Store};
 use crate::term::LeanBackend;
 use crate::theme::Theme;
@@ -96,9 +96,9 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     spawn_signals(tx.clone())?;
     let worker = {
         let tx = tx.clone();
-        SearchWorker::spawn(move |outcome| {
+        SearchWorker::spawn(MemoryIndex::new(), move |outcome| {
             let _ = tx.send(Event::Searched(outcome));
-        })
+        })?
     };
     let mut model = Model::new(Vec::new(), Vec::new());
     model.set_reading_width(options.reading_width);
@@ -172,7 +172,8 @@ fn add_batch(
             }
         })
         .collect();
-    worker.add(batch.clone());
+    // Fails only once the search thread has panicked, and its panic has been reported.
+    let _ = worker.add(batch.clone());
     if let Some(effect) = model.add_articles(batch, flags) {
         carry_out(effect, worker, out);
     }
@@ -333,7 +334,9 @@ fn mouse_action(m: event::MouseEvent) -> Option<Action> {
 
 fn carry_out(effect: Effect, worker: &SearchWorker, out: &mut impl Write) {
     match effect {
-        Effect::Search(generation, query) => worker.query(generation, query),
+        Effect::Search(generation, query) => {
+            let _ = worker.query(generation, query);
+        }
         Effect::Copy(text) => {
             // OSC 52: the terminal (or tmux with set-clipboard on) puts it on the clipboard,
             // over SSH too. The text is folio's own (a sanitised title and path).

@@ -28,4 +28,4 @@ pub use index::Index;
 pub use memory::MemoryIndex;
 pub use query::Query;
 pub use searcher::Searcher;
-pub use worker::{SearchOutcome, SearchWorker};
+pub use worker::{SearchOutcome, SearchWorker, WorkerGone};
