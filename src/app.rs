@@ -21,7 +21,7 @@ use crate::action::Action;
 use crate::corpus::{Article, Skipped};
 use crate::keymap::Keymap;
 use crate::model::Model;
-use crate::search::SearchWorker;
+use crate::search::{MemoryIndex, SearchWorker};
 use crate::state::Store;
 use crate::theme::Theme;
 
@@ -83,9 +83,9 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     events::spawn_signals(tx.clone())?;
     let mut worker = {
         let tx = tx.clone();
-        SearchWorker::spawn(move |outcome| {
+        SearchWorker::spawn(MemoryIndex::new(), move |outcome| {
             let _ = tx.send(Event::Searched(outcome));
-        })
+        })?
     };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);

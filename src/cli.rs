@@ -12,7 +12,7 @@ use crate::app::{self, Exit, Options, Source};
 use crate::config::{self, Config};
 use crate::corpus::{self, Article, LoadError, Skipped};
 use crate::model::meta_line;
-use crate::search::{Index, Query};
+use crate::search::{MemoryIndex, Query, Searcher};
 use crate::state::{self, Store};
 use crate::text::wrap_ranges;
 use crate::theme::ColorDepth;
@@ -209,10 +209,10 @@ fn list(mut out: impl Write, articles: Vec<Article>, query: &Query, json: bool) 
     let order: Vec<usize> = if query.is_empty() {
         (0..shared.len()).collect()
     } else {
-        let mut index = Index::new();
-        index.add(&shared);
-        index
-            .search(&shared, query)
+        let mut searcher = MemoryIndex::new();
+        searcher.add(&shared);
+        searcher
+            .search(query)
             .into_iter()
             .map(|r| r.id as usize)
             .collect()

@@ -1,5 +1,6 @@
-//! Search: the query language, the index over the corpus, ranking, hits for highlighting, and a
-//! background worker that answers the newest query off the UI thread.
+//! Search: the query language, the index over the corpus, ranking, hits for highlighting, the
+//! [`Searcher`] trait that answers queries (in memory: [`MemoryIndex`]), and a background worker
+//! that answers the newest query off the UI thread.
 //!
 //! Words are maximal runs of alphanumeric characters (see [`words`]); the index, the query
 //! parser and the highlighter all use that one tokenizer and the same folding (accents and
@@ -12,7 +13,9 @@ mod highlight;
 mod hits;
 mod index;
 mod matcher;
+mod memory;
 mod query;
+mod searcher;
 mod spans;
 mod vocab;
 mod walk;
@@ -22,5 +25,7 @@ mod worker;
 pub use eval::{Ranked, SearchCache};
 pub use highlight::Highlighter;
 pub use index::Index;
+pub use memory::MemoryIndex;
 pub use query::Query;
-pub use worker::{SearchOutcome, SearchWorker};
+pub use searcher::Searcher;
+pub use worker::{SearchOutcome, SearchWorker, WorkerGone};

@@ -20,13 +20,11 @@ pub trait Searching {
 
 impl Searching for SearchWorker {
     fn add(&mut self, batch: Vec<Arc<Article>>) -> io::Result<()> {
-        SearchWorker::add(self, batch);
-        Ok(())
+        Ok(SearchWorker::add(self, batch)?)
     }
 
     fn query(&mut self, generation: u64, query: Query) -> io::Result<()> {
-        SearchWorker::query(self, generation, query);
-        Ok(())
+        Ok(SearchWorker::query(self, generation, query)?)
     }
 }
 

@@ -35,6 +35,14 @@ pub struct SearchCache {
     candidates: Vec<(String, Vec<u32>)>,
 }
 
+#[cfg(test)]
+impl SearchCache {
+    /// Whether the cache holds nothing to narrow from.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.vocab_len == 0 && self.candidates.is_empty()
+    }
+}
+
 /// A phrase of two words or more: the one kind of term that needs articles' words in order.
 fn is_multiword_phrase(term: &Term) -> bool {
     term.kind == Kind::Phrase && term.words.len() > 1

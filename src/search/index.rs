@@ -2,12 +2,12 @@
 //! (whole article and title), each article's words as vocabulary ids (for phrases and hit
 //! counts), and the sources and dates for field terms. Built in parallel, appended to in batches.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-use super::vocab::{FxBuild, Vocab};
+use super::vocab::Vocab;
 use super::words::{fold, words};
 use crate::corpus::Article;
 
@@ -48,7 +48,7 @@ pub struct Index {
 #[derive(Debug, Default)]
 pub(crate) struct Interned {
     pub names: Vec<String>,
-    ids: HashMap<String, u32, FxBuild>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interned {
@@ -83,7 +83,7 @@ struct Chunk<'a> {
 
 impl<'a> Chunk<'a> {
     fn tokenize(articles: &'a [Arc<Article>]) -> Chunk<'a> {
-        let mut ids: HashMap<std::borrow::Cow<'a, str>, u32, FxBuild> = HashMap::default();
+        let mut ids: FxHashMap<std::borrow::Cow<'a, str>, u32> = FxHashMap::default();
         let mut chunk = Chunk {
             words: Vec::new(),
             tokens: Vec::new(),
