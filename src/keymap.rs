@@ -4,6 +4,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
 
+mod names;
+
+pub use names::{key_name, parse_key};
+
 /// How keys are read: as commands, or as text typed into the filter bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -204,77 +208,6 @@ impl Key {
     }
 }
 
-/// Parses a key name: a single character (`q`, `G`, `?`), a named key (`down`, `pagedown`,
-/// `space`, `enter`, `esc`, `tab`), optionally prefixed by `ctrl-` and/or `alt-`.
-pub fn parse_key(name: &str) -> Option<Key> {
-    let mut rest = name;
-    let (mut ctrl, mut alt) = (false, false);
-    loop {
-        if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
-            ctrl = true;
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
-            alt = true;
-            rest = r;
-        } else {
-            break;
-        }
-    }
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        (Some(c), None) => KeyCode::Char(c),
-        _ => match rest.to_ascii_lowercase().as_str() {
-            "down" => KeyCode::Down,
-            "up" => KeyCode::Up,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "pagedown" => KeyCode::PageDown,
-            "pageup" => KeyCode::PageUp,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "enter" => KeyCode::Enter,
-            "esc" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "backspace" => KeyCode::Backspace,
-            "space" => KeyCode::Char(' '),
-            _ => return None,
-        },
-    };
-    Some(Key { code, ctrl, alt })
-}
-
-/// The name of a key as `parse_key` reads it back.
-pub fn key_name(key: &Key) -> String {
-    let base = match key.code {
-        KeyCode::Char(' ') => "space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Down => "down".into(),
-        KeyCode::Up => "up".into(),
-        KeyCode::Left => "left".into(),
-        KeyCode::Right => "right".into(),
-        KeyCode::PageDown => "pagedown".into(),
-        KeyCode::PageUp => "pageup".into(),
-        KeyCode::Home => "home".into(),
-        KeyCode::End => "end".into(),
-        KeyCode::Enter => "enter".into(),
-        KeyCode::Esc => "esc".into(),
-        KeyCode::Tab => "tab".into(),
-        KeyCode::BackTab => "backtab".into(),
-        KeyCode::Backspace => "backspace".into(),
-        other => format!("{other:?}").to_lowercase(),
-    };
-    let mut name = String::new();
-    if key.ctrl {
-        name.push_str("ctrl-");
-    }
-    if key.alt {
-        name.push_str("alt-");
-    }
-    name.push_str(&base);
-    name
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,15 +291,6 @@ mod tests {
         let mut ev = press(KeyCode::Char('j'), KeyModifiers::NONE);
         ev.kind = KeyEventKind::Release;
         assert_eq!(map.action(ev, Mode::Normal), None);
-    }
-
-    #[test]
-    fn key_names_round_trip() {
-        for name in ["q", "ctrl-c", "pagedown", "space", "G", "?", "alt-x", "esc"] {
-            let key = parse_key(name).expect(name);
-            assert_eq!(key_name(&key), name);
-        }
-        assert_eq!(parse_key("nonsense"), None);
     }
 
     #[test]
