@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::Context;
-use crate::keymap::{action_help, key_name};
+use crate::keymap::{Mode, key_name};
 
 /// The help overlay.
 pub struct HelpOverlay<'a, 'b> {
@@ -19,14 +19,14 @@ pub struct HelpOverlay<'a, 'b> {
 pub fn help_lines(cx: &Context, width: u16) -> Vec<Line<'static>> {
     let theme = cx.theme;
     let mut entries: Vec<(Option<String>, String, &'static str)> = Vec::new();
-    for binding in cx.keymap.bindings() {
+    for binding in cx.keymap.bindings_in(Mode::Normal) {
         let keys: Vec<String> = binding.keys.iter().map(key_name).collect();
         let keys = if keys.is_empty() {
             "(none)".to_string()
         } else {
             keys.join(", ")
         };
-        entries.push((None, keys, action_help(&binding.action)));
+        entries.push((None, keys, binding.entry.help));
     }
     let sections: [(&str, &[(&str, &'static str)]); 2] = [
         (
