@@ -17,11 +17,17 @@ fn press(c: char) -> KeyEvent {
 
 #[test]
 fn defaults_parse_cleanly_and_equal_the_built_in_keymap() {
+    // Config::default() is the asset read over the bare settings: cleanly, restating them.
+    let (default, problems) = Config::bare().read_text(DEFAULT_CONFIG, "config.toml");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(default, Config::default());
     let (config, problems) = parse(DEFAULT_CONFIG);
     assert_eq!(problems, Vec::<String>::new());
     assert_eq!(config, Config::default());
-    assert_eq!(config.keymap, Keymap::default());
-    assert_eq!(config.reading_width, READING_WIDTH);
+    assert_eq!(default.keymap, Keymap::default());
+    assert_eq!(default.reading_width, READING_WIDTH);
+    assert_eq!(default.theme_overrides, ThemeOverrides::default());
+    assert_eq!(default, Config::bare());
 }
 
 #[test]
