@@ -1,5 +1,5 @@
 //! Keys to Actions: one pure function over the one bindings table ([`TABLE`]), which the help
-//! overlay and the default config are derived from.
+//! overlay, the default config and the README are derived from.
 
 mod names;
 mod table;
@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::action::Action;
 
 pub use names::{key_name, parse_key};
-pub use table::{Entry, TABLE, entry_named};
+pub use table::{Entry, TABLE, entry_named, markdown_table};
 
 /// How keys are read: as commands, as text typed into the filter bar, or in an overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,6 +1,6 @@
 //! The one bindings table: every action a key can ask for, with its config name, its help
-//! text, its default keys and where those keys work. The default keymap and the help overlay
-//! come from it, and a test checks the default config file against it.
+//! text, its default keys and where those keys work. The default keymap, the help overlay, the
+//! default config file (checked by a test) and the README's key table all come from it.
 
 use super::Mode;
 use crate::action::Action;
@@ -240,4 +240,41 @@ pub const TABLE: &[Entry] = &[
 /// The entry with this config name.
 pub fn entry_named(name: &str) -> Option<&'static Entry> {
     TABLE.iter().find(|e| e.name == name)
+}
+
+/// The README's prose is wrapped at this many columns.
+const README_WIDTH: usize = 100;
+
+/// The README's key table (its "## Keys" section shows exactly this): the commands, the filter
+/// bar's keys, and what works while the help or the skipped files are shown.
+pub fn markdown_table() -> String {
+    let mut out = String::new();
+    let rows = |out: &mut String, mode: Mode| {
+        out.push_str("| keys | what |\n| --- | --- |\n");
+        for e in TABLE.iter().filter(|e| e.modes.contains(&mode)) {
+            let keys: Vec<String> = e.keys.iter().map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), e.help));
+        }
+    };
+    rows(&mut out, Mode::Normal);
+    let typing = "In the filter bar, a character is typed into the filter and these keys do what \
+                  they say; any other key works as above.";
+    out.push_str(&format!("\n{}\n\n", textwrap::fill(typing, README_WIDTH)));
+    rows(&mut out, Mode::Typing);
+    let overlay: Vec<String> = TABLE
+        .iter()
+        .filter(|e| e.modes.contains(&Mode::Overlay))
+        .map(|e| e.name.replace('_', " "))
+        .collect();
+    let overlay = match overlay.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let overlay = format!(
+        "While the help or the skipped files are shown, the keys of {overlay} work as above, \
+         and any other key closes the window."
+    );
+    out.push_str(&format!("\n{}\n", textwrap::fill(&overlay, README_WIDTH)));
+    out
 }

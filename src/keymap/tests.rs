@@ -1,4 +1,4 @@
-//! Unit tests of the keymap: the table, each mode's keys and rebinding.
+//! Unit tests of the keymap: the table, each mode's keys, rebinding, and the README's table.
 
 use std::collections::HashSet;
 
@@ -242,4 +242,36 @@ fn keys_for_an_action_in_a_mode() {
     );
     assert_eq!(map.keys_for(&Action::Bottom, Mode::Overlay), &[]);
     assert_eq!(map.keys_for(&Action::FilterClear, Mode::Normal), &[]);
+}
+
+#[test]
+fn the_markdown_table_has_a_row_per_entry() {
+    let md = markdown_table();
+    for e in TABLE {
+        let keys: Vec<String> = e.keys.iter().map(|k| format!("`{k}`")).collect();
+        let row = format!("| {} | {} |\n", keys.join(" "), e.help);
+        assert_eq!(md.matches(&row).count(), 1, "{row}");
+    }
+    let prose = md.replace('\n', " ");
+    assert!(prose.contains("page down, page up, top, skipped, help, quit and suspend work"));
+}
+
+#[test]
+fn the_readme_shows_the_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let section = readme
+        .split_once("\n## Keys\n")
+        .map(|(_, rest)| rest.split_once("\n## ").map_or(rest, |(keys, _)| keys))
+        .expect("a \"## Keys\" section");
+    let table = markdown_table();
+    assert!(
+        section.contains(&format!("\n\n{table}\n")),
+        "README.md's \"## Keys\" section should show, between blank lines, exactly:\n\n{table}"
+    );
+    let rest = section.replace(&table, "");
+    assert!(
+        !rest.lines().any(|l| l.starts_with('|')),
+        "README.md's \"## Keys\" section has a table row of its own:\n{rest}"
+    );
 }
