@@ -13,7 +13,7 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use ratatui::crossterm::event::{self, Event as TermEvent};
 use ratatui::crossterm::{
     event::{DisableMouseCapture, EnableMouseCapture},
     execute,
@@ -262,12 +262,10 @@ fn handle(
     store: &Store,
 ) -> io::Result<Step> {
     let action = match event {
-        Event::Input(TermEvent::Key(key)) if key.kind != KeyEventKind::Press => {
-            // Releases and auto-repeats (where the terminal reports them): each key acts once.
-            return Ok(Step::Continue(false));
-        }
         Event::Input(TermEvent::Key(key)) => {
-            let mode = if model.typing() {
+            let mode = if model.overlay().is_some() {
+                Mode::Overlay
+            } else if model.typing() {
                 Mode::Typing
             } else {
                 Mode::Normal
