@@ -5,7 +5,7 @@ mod common;
 use common::Harness;
 use folio::action::Action;
 use folio::keymap::Mode;
-use folio::model::{Effect, Overlay};
+use folio::model::Overlay;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 
@@ -156,8 +156,9 @@ fn help_overlay_scrolled_to_the_filter_bar() {
     insta::assert_snapshot!(h.screen());
 }
 
-/// Presses a key as the interface does: in the mode the model is in.
-fn press(h: &mut Harness, code: KeyCode) -> Option<Effect> {
+/// Presses a key as the interface does, in the mode the model is in, and gives the action it
+/// asked for.
+fn press(h: &mut Harness, code: KeyCode) -> Option<Action> {
     let mode = if h.model.overlay().is_some() {
         Mode::Overlay
     } else if h.model.typing() {
@@ -168,7 +169,8 @@ fn press(h: &mut Harness, code: KeyCode) -> Option<Effect> {
     let action = h
         .keymap
         .action(KeyEvent::new(code, KeyModifiers::NONE), mode)?;
-    h.model.update(action)
+    h.act(action.clone());
+    Some(action)
 }
 
 #[test]
@@ -194,7 +196,7 @@ fn in_an_overlay_any_key_closes_and_the_scrolling_keys_scroll() {
     press(&mut h, KeyCode::Esc);
     assert_eq!(h.model.overlay(), None);
     press(&mut h, KeyCode::Char('?'));
-    assert_eq!(press(&mut h, KeyCode::Char('q')), Some(Effect::Quit));
+    assert_eq!(press(&mut h, KeyCode::Char('q')), Some(Action::Quit));
 }
 
 #[test]
