@@ -40,16 +40,24 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The settings of [`DEFAULT_CONFIG`], read over [`Config::bare`] (a test checks that the
+    /// file reads cleanly and restates what the code builds in).
     fn default() -> Self {
+        Config::bare().read_text(DEFAULT_CONFIG, "config.toml").0
+    }
+}
+
+impl Config {
+    /// What the settings are before any file is read: the keymap of the bindings table, the
+    /// built-in theme and [`READING_WIDTH`].
+    fn bare() -> Config {
         Config {
             keymap: Keymap::default(),
             theme_overrides: ThemeOverrides::default(),
             reading_width: READING_WIDTH,
         }
     }
-}
 
-impl Config {
     /// The theme for a terminal of this colour depth, with the user's colours on top (none with
     /// [`ColorDepth::None`]).
     pub fn theme(&self, depth: ColorDepth) -> Theme {
@@ -61,14 +69,19 @@ impl Config {
     /// Reads settings from TOML text. `file_name` starts each problem line
     /// (`config.toml line 7: unknown action "qiut"`). Problems come back in line order.
     pub fn parse(text: &str, file_name: &str) -> (Config, Vec<String>) {
-        let mut config = Config::default();
+        Config::default().read_text(text, file_name)
+    }
+
+    /// These settings with those of a TOML text laid over them (none if it is not TOML), and
+    /// the problems found.
+    fn read_text(mut self, text: &str, file_name: &str) -> (Config, Vec<String>) {
         let mut report = Report {
             file_name,
             text,
             problems: Vec::new(),
         };
         match DeTable::parse(text) {
-            Ok(table) => config.read(table.get_ref(), &mut report),
+            Ok(table) => self.read(table.get_ref(), &mut report),
             Err(e) => {
                 let line = e.span().map_or(1, |s| line_of(text, s.start));
                 let msg = e.message().lines().next().unwrap_or_default().to_string();
@@ -76,7 +89,7 @@ impl Config {
                 report.problems.push((line, msg));
             }
         }
-        (config, report.finish())
+        (self, report.finish())
     }
 
     fn read(&mut self, table: &DeTable<'_>, report: &mut Report<'_>) {

@@ -1,16 +1,27 @@
-//! Keys to Actions: one pure table, which the help overlay is drawn from.
+//! Keys to Actions: one pure function over the one bindings table ([`TABLE`]), which the help
+//! overlay, the default config and the README are derived from.
+
+mod names;
+mod table;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
 
-/// How keys are read: as commands, or as text typed into the filter bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub use names::{key_name, parse_key};
+pub use table::{Entry, TABLE, entry_named, markdown_table};
+
+/// How keys are read: as commands, as text typed into the filter bar, or in an overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Keys are commands looked up in the table.
     Normal,
-    /// Keys are typed into the filter bar.
+    /// The filter bar has focus: its own keys, then a plain character is text, then any other
+    /// key is a command as in [`Mode::Normal`].
     Typing,
+    /// The help or the skipped files are shown: the commands that work there, and any other
+    /// key closes the window ([`Action::Back`]).
+    Overlay,
 }
 
 /// One key, as written in the help overlay and in a config file (`q`, `ctrl-c`, `pagedown`).
@@ -21,96 +32,26 @@ pub struct Key {
     pub alt: bool,
 }
 
-/// An action, the keys bound to it and the words the help overlay shows for it.
+/// An entry of the table and the keys it has now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    pub action: Action,
+    pub entry: &'static Entry,
     pub keys: Vec<Key>,
 }
 
-/// The bindings in force.
+/// The bindings in force: the table's, with the user's keys laid over them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
-/// The actions a user can bind, with their config names and help text, in help order.
-pub const BINDABLE: &[(Action, &str, &str)] = &[
-    (Action::Down, "down", "move down / scroll down a line"),
-    (Action::Up, "up", "move up / scroll up a line"),
-    (Action::PageDown, "page_down", "page down"),
-    (Action::PageUp, "page_up", "page up"),
-    (Action::Top, "top", "first article / top of text"),
-    (Action::Bottom, "bottom", "last article / end of text"),
-    (
-        Action::SwitchPane,
-        "switch_pane",
-        "switch between list and reader",
-    ),
-    (Action::Open, "open", "open article / reading mode"),
-    (Action::Back, "back", "close overlay / leave reading mode"),
-    (Action::Filter, "filter", "filter the list"),
-    (Action::NextHit, "next_hit", "next hit of the filter"),
-    (Action::PrevHit, "prev_hit", "previous hit of the filter"),
-    (
-        Action::ReadingMode,
-        "reading_mode",
-        "full-width reading mode",
-    ),
-    (Action::NextUnread, "next_unread", "next unread article"),
-    (Action::ToggleRead, "toggle_read", "mark read / unread"),
-    (
-        Action::ToggleMark,
-        "toggle_mark",
-        "mark / unmark the article",
-    ),
-    (
-        Action::MarkedOnly,
-        "marked_only",
-        "show only marked articles / all",
-    ),
-    (Action::CycleSort, "sort", "sort by rank, date, title, path"),
-    (Action::Copy, "copy", "copy title and path (OSC 52)"),
-    (Action::Skipped, "skipped", "files skipped while loading"),
-    (Action::Help, "help", "this help"),
-    (Action::Quit, "quit", "quit"),
-    (Action::Suspend, "suspend", "suspend folio (fg resumes)"),
-];
-
-const DEFAULT_KEYS: &[(&str, &[&str])] = &[
-    ("down", &["j", "down"]),
-    ("up", &["k", "up"]),
-    ("page_down", &["space", "pagedown", "ctrl-f"]),
-    ("page_up", &["b", "pageup", "ctrl-b"]),
-    ("top", &["g", "home"]),
-    ("bottom", &["G", "end"]),
-    ("switch_pane", &["tab", "backtab"]),
-    ("open", &["enter"]),
-    ("back", &["esc"]),
-    ("filter", &["/"]),
-    ("next_hit", &["n"]),
-    ("prev_hit", &["N"]),
-    ("reading_mode", &["z"]),
-    ("next_unread", &["u"]),
-    ("toggle_read", &["m"]),
-    ("toggle_mark", &["M"]),
-    ("marked_only", &["'"]),
-    ("sort", &["s"]),
-    ("copy", &["y"]),
-    ("skipped", &["S"]),
-    ("help", &["?"]),
-    ("quit", &["q", "ctrl-c"]),
-    ("suspend", &["ctrl-z"]),
-];
-
 impl Default for Keymap {
     fn default() -> Self {
-        let bindings = DEFAULT_KEYS
+        let bindings = TABLE
             .iter()
-            .filter_map(|(name, keys)| {
-                let action = action_by_name(name)?;
-                let keys = keys.iter().filter_map(|k| parse_key(k)).collect();
-                Some(Binding { action, keys })
+            .map(|entry| Binding {
+                entry,
+                keys: entry.keys.iter().filter_map(|k| parse_key(k)).collect(),
             })
             .collect();
         Keymap { bindings }
@@ -123,74 +64,74 @@ impl Keymap {
         &self.bindings
     }
 
-    /// Replaces the keys of one action (as a config file does).
-    pub fn bind(&mut self, action: &Action, keys: Vec<Key>) {
+    /// The bindings whose keys work in `mode`, in help order.
+    pub fn bindings_in(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.bindings
+            .iter()
+            .filter(move |b| b.entry.modes.contains(&mode))
+    }
+
+    /// The keys that ask for `action` in `mode` (none if no binding there does).
+    pub fn keys_for(&self, action: &Action, mode: Mode) -> &[Key] {
+        self.bindings_in(mode)
+            .find(|b| &b.entry.action == action)
+            .map_or(&[], |b| b.keys.as_slice())
+    }
+
+    /// Gives the action with config name `name` these keys (as a config file does), taking them
+    /// from any other action whose keys work in the same mode. False for an unknown name.
+    pub fn bind(&mut self, name: &str, keys: Vec<Key>) -> bool {
+        let Some(entry) = entry_named(name) else {
+            return false;
+        };
         for b in &mut self.bindings {
-            if &b.action == action {
-                b.keys = keys.clone();
-            } else {
+            if b.entry.name == name {
+                b.keys.clone_from(&keys);
+            } else if b.entry.shares_a_mode(entry) {
                 b.keys.retain(|k| !keys.contains(k));
             }
         }
+        true
     }
 
-    /// The action for a key event in the given mode, if any. Key releases are ignored.
+    /// The action for a key event in `mode`, if any. Only presses act: releases and
+    /// auto-repeats (where the terminal reports them) give nothing, so each key acts once.
     pub fn action(&self, event: KeyEvent, mode: Mode) -> Option<Action> {
-        if event.kind == KeyEventKind::Release {
+        if event.kind != KeyEventKind::Press {
             return None;
         }
         let key = Key::from_event(event);
-        if mode == Mode::Typing
-            && let Some(action) = typing_action(key)
-        {
+        if let Some(action) = self.bound(key, mode) {
             return Some(action);
         }
-        self.bindings
-            .iter()
-            .find(|b| b.keys.contains(&key))
-            .map(|b| b.action.clone())
-    }
-}
-
-/// Keys while typing into the filter bar; `None` falls through to the table (for `ctrl-c`).
-fn typing_action(key: Key) -> Option<Action> {
-    match (key.code, key.ctrl, key.alt) {
-        (KeyCode::Esc, _, _) => Some(Action::FilterClear),
-        (KeyCode::Enter, _, _) => Some(Action::FilterAccept),
-        (KeyCode::Backspace, false, false) => Some(Action::FilterBackspace),
-        (KeyCode::Backspace, _, _) | (KeyCode::Char('w'), true, false) => {
-            Some(Action::FilterDeleteWord)
+        match mode {
+            Mode::Normal => None,
+            Mode::Typing => match key {
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                    alt: false,
+                } => Some(Action::FilterChar(c)),
+                _ => self.bound(key, Mode::Normal),
+            },
+            Mode::Overlay => closes(key.code).then_some(Action::Back),
         }
-        (KeyCode::Down, _, _) | (KeyCode::Char('n'), true, false) => Some(Action::Down),
-        (KeyCode::Up, _, _) | (KeyCode::Char('p'), true, false) => Some(Action::Up),
-        (KeyCode::Tab, _, _) => Some(Action::FilterAccept),
-        (KeyCode::Char(c), false, false) => Some(Action::FilterChar(c)),
-        _ => None,
+    }
+
+    fn bound(&self, key: Key, mode: Mode) -> Option<Action> {
+        self.bindings_in(mode)
+            .find(|b| b.keys.contains(&key))
+            .map(|b| b.entry.action.clone())
     }
 }
 
-/// Looks up a bindable action by its config name.
-pub fn action_by_name(name: &str) -> Option<Action> {
-    BINDABLE
-        .iter()
-        .find(|(_, n, _)| *n == name)
-        .map(|(a, _, _)| a.clone())
-}
-
-/// The config name of a bindable action.
-pub fn action_name(action: &Action) -> Option<&'static str> {
-    BINDABLE
-        .iter()
-        .find(|(a, _, _)| a == action)
-        .map(|(_, n, _)| *n)
-}
-
-/// The help text of a bindable action.
-pub fn action_help(action: &Action) -> &'static str {
-    BINDABLE
-        .iter()
-        .find(|(a, _, _)| a == action)
-        .map_or("", |(_, _, h)| *h)
+/// Whether pressing this key closes an overlay: any key but a modifier or a lock on its own
+/// (which only terminals reporting every key event send).
+fn closes(code: KeyCode) -> bool {
+    !matches!(
+        code,
+        KeyCode::Modifier(_) | KeyCode::CapsLock | KeyCode::NumLock | KeyCode::ScrollLock
+    )
 }
 
 impl Key {
@@ -204,184 +145,5 @@ impl Key {
     }
 }
 
-/// Parses a key name: a single character (`q`, `G`, `?`), a named key (`down`, `pagedown`,
-/// `space`, `enter`, `esc`, `tab`), optionally prefixed by `ctrl-` and/or `alt-`.
-pub fn parse_key(name: &str) -> Option<Key> {
-    let mut rest = name;
-    let (mut ctrl, mut alt) = (false, false);
-    loop {
-        if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
-            ctrl = true;
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
-            alt = true;
-            rest = r;
-        } else {
-            break;
-        }
-    }
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        (Some(c), None) => KeyCode::Char(c),
-        _ => match rest.to_ascii_lowercase().as_str() {
-            "down" => KeyCode::Down,
-            "up" => KeyCode::Up,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "pagedown" => KeyCode::PageDown,
-            "pageup" => KeyCode::PageUp,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "enter" => KeyCode::Enter,
-            "esc" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "backspace" => KeyCode::Backspace,
-            "space" => KeyCode::Char(' '),
-            _ => return None,
-        },
-    };
-    Some(Key { code, ctrl, alt })
-}
-
-/// The name of a key as `parse_key` reads it back.
-pub fn key_name(key: &Key) -> String {
-    let base = match key.code {
-        KeyCode::Char(' ') => "space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Down => "down".into(),
-        KeyCode::Up => "up".into(),
-        KeyCode::Left => "left".into(),
-        KeyCode::Right => "right".into(),
-        KeyCode::PageDown => "pagedown".into(),
-        KeyCode::PageUp => "pageup".into(),
-        KeyCode::Home => "home".into(),
-        KeyCode::End => "end".into(),
-        KeyCode::Enter => "enter".into(),
-        KeyCode::Esc => "esc".into(),
-        KeyCode::Tab => "tab".into(),
-        KeyCode::BackTab => "backtab".into(),
-        KeyCode::Backspace => "backspace".into(),
-        other => format!("{other:?}").to_lowercase(),
-    };
-    let mut name = String::new();
-    if key.ctrl {
-        name.push_str("ctrl-");
-    }
-    if key.alt {
-        name.push_str("alt-");
-    }
-    name.push_str(&base);
-    name
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    #[test]
-    fn default_table_covers_every_bindable_action() {
-        let map = Keymap::default();
-        for (action, name, _) in BINDABLE {
-            let b = map.bindings().iter().find(|b| &b.action == action);
-            assert!(b.is_some_and(|b| !b.keys.is_empty()), "{name} has no key");
-        }
-    }
-
-    #[test]
-    fn every_default_key_names_a_bindable_action() {
-        for (name, _) in DEFAULT_KEYS {
-            assert!(action_by_name(name).is_some(), "{name} is not bindable");
-        }
-        assert_eq!(DEFAULT_KEYS.len(), BINDABLE.len());
-    }
-
-    #[test]
-    fn normal_keys() {
-        let map = Keymap::default();
-        let n = Mode::Normal;
-        assert_eq!(
-            map.action(press(KeyCode::Char('j'), KeyModifiers::NONE), n),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Down, KeyModifiers::NONE), n),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Char('G'), KeyModifiers::SHIFT), n),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Char('c'), KeyModifiers::CONTROL), n),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Char(' '), KeyModifiers::NONE), n),
-            Some(Action::PageDown)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Char('x'), KeyModifiers::NONE), n),
-            None
-        );
-    }
-
-    #[test]
-    fn typing_keys_are_text_but_ctrl_c_still_quits() {
-        let map = Keymap::default();
-        let t = Mode::Typing;
-        assert_eq!(
-            map.action(press(KeyCode::Char('q'), KeyModifiers::NONE), t),
-            Some(Action::FilterChar('q'))
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Char('c'), KeyModifiers::CONTROL), t),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Esc, KeyModifiers::NONE), t),
-            Some(Action::FilterClear)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Enter, KeyModifiers::NONE), t),
-            Some(Action::FilterAccept)
-        );
-    }
-
-    #[test]
-    fn releases_are_ignored() {
-        let map = Keymap::default();
-        let mut ev = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        ev.kind = KeyEventKind::Release;
-        assert_eq!(map.action(ev, Mode::Normal), None);
-    }
-
-    #[test]
-    fn key_names_round_trip() {
-        for name in ["q", "ctrl-c", "pagedown", "space", "G", "?", "alt-x", "esc"] {
-            let key = parse_key(name).expect(name);
-            assert_eq!(key_name(&key), name);
-        }
-        assert_eq!(parse_key("nonsense"), None);
-    }
-
-    #[test]
-    fn rebinding_moves_a_key() {
-        let mut map = Keymap::default();
-        let x = parse_key("x").expect("x");
-        map.bind(&Action::Quit, vec![x]);
-        let n = Mode::Normal;
-        assert_eq!(
-            map.action(press(KeyCode::Char('x'), KeyModifiers::NONE), n),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map.action(press(KeyCode::Char('q'), KeyModifiers::NONE), n),
-            None
-        );
-    }
-}
+mod tests;

@@ -103,3 +103,26 @@ fn an_unreadable_file_is_one_problem() {
     let (_, problems) = load(dir.path());
     assert_eq!(problems.len(), 1, "{problems:?}");
 }
+
+#[test]
+fn a_file_rebinds_the_filter_bars_keys_apart_from_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let text =
+        "[keys]\nback = \"x\"\nfilter_clear = [\"esc\", \"ctrl-g\"]\nfilter_accept = \"x\"\n";
+    fs::write(&path, text).unwrap();
+    let (config, problems) = load(&path);
+    assert!(problems.is_empty(), "{problems:?}");
+    let map = &config.keymap;
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let ctrl_g = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL);
+    assert_eq!(map.action(esc, Mode::Typing), Some(Action::FilterClear));
+    assert_eq!(map.action(ctrl_g, Mode::Typing), Some(Action::FilterClear));
+    assert_eq!(
+        map.action(press('x'), Mode::Typing),
+        Some(Action::FilterAccept)
+    );
+    assert_eq!(map.action(press('x'), Mode::Normal), Some(Action::Back));
+    assert_eq!(map.action(esc, Mode::Normal), None, "esc was back's only");
+    assert_eq!(map.action(ctrl_g, Mode::Normal), None);
+}

@@ -4,6 +4,9 @@ mod common;
 
 use common::Harness;
 use folio::action::Action;
+use folio::keymap::Mode;
+use folio::model::Overlay;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 
 #[test]
@@ -142,4 +145,69 @@ fn help_overlay_at_40x12() {
     let mut h = Harness::bundled(40, 12);
     h.act(Action::Help);
     insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn help_overlay_scrolled_to_the_filter_bar() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Help);
+    h.act(Action::PageDown);
+    h.act(Action::PageDown);
+    insta::assert_snapshot!(h.screen());
+}
+
+/// Presses a key as the interface does, in the mode the model is in, and gives the action it
+/// asked for.
+fn press(h: &mut Harness, code: KeyCode) -> Option<Action> {
+    let mode = if h.model.overlay().is_some() {
+        Mode::Overlay
+    } else if h.model.typing() {
+        Mode::Typing
+    } else {
+        Mode::Normal
+    };
+    let action = h
+        .keymap
+        .action(KeyEvent::new(code, KeyModifiers::NONE), mode)?;
+    h.act(action.clone());
+    Some(action)
+}
+
+#[test]
+fn in_an_overlay_any_key_closes_and_the_scrolling_keys_scroll() {
+    let mut h = Harness::bundled(100, 30);
+    press(&mut h, KeyCode::Char('?'));
+    assert!(h.screen().contains(" any key closes · j/k scroll "));
+    press(&mut h, KeyCode::Char('j'));
+    press(&mut h, KeyCode::Char('j'));
+    press(&mut h, KeyCode::Char('k'));
+    assert_eq!(h.model.overlay(), Some((Overlay::Help, 1)));
+    press(&mut h, KeyCode::Char('S'));
+    assert_eq!(h.model.overlay(), Some((Overlay::Skipped, 0)));
+    assert!(h.screen().contains(" any key closes · j/k scroll "));
+    for key in ['x', 'G', '/', 'n', 'y'] {
+        press(&mut h, KeyCode::Char('?'));
+        assert!(h.model.overlay().is_some());
+        press(&mut h, KeyCode::Char(key));
+        assert_eq!(h.model.overlay(), None, "{key} closes the help");
+        assert!(!h.model.typing(), "{key} only closes");
+    }
+    press(&mut h, KeyCode::Char('?'));
+    press(&mut h, KeyCode::Esc);
+    assert_eq!(h.model.overlay(), None);
+    press(&mut h, KeyCode::Char('?'));
+    assert_eq!(press(&mut h, KeyCode::Char('q')), Some(Action::Quit));
+}
+
+#[test]
+fn the_overlay_footer_follows_the_keys_in_force() {
+    let mut h = Harness::bundled(100, 30);
+    let e = folio::keymap::parse_key("e").expect("e");
+    h.keymap.bind("down", vec![e]);
+    press(&mut h, KeyCode::Char('?'));
+    assert!(h.screen().contains(" any key closes · e/k scroll "));
+    press(&mut h, KeyCode::Char('e'));
+    assert_eq!(h.model.overlay(), Some((Overlay::Help, 1)));
+    press(&mut h, KeyCode::Char('j'));
+    assert_eq!(h.model.overlay(), None, "j is no longer a scrolling key");
 }

@@ -44,7 +44,9 @@ pub enum Step {
 pub fn step(event: Event, model: &Model, keymap: &Keymap, store: &Store) -> Step {
     let action = match event {
         Event::Input(TermEvent::Key(key)) => {
-            let mode = if model.typing() {
+            let mode = if model.overlay().is_some() {
+                Mode::Overlay
+            } else if model.typing() {
                 Mode::Typing
             } else {
                 Mode::Normal

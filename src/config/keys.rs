@@ -1,4 +1,4 @@
-//! The `[keys]` section: the keys of each action, by the names `crate::keymap` uses.
+//! The `[keys]` section: the keys of each action, by the names of `crate::keymap::TABLE`.
 
 use std::collections::HashMap;
 
@@ -7,18 +7,19 @@ use toml::de::{DeTable, DeValue};
 
 use super::Report;
 use super::theme::shown;
-use crate::keymap::{Key, Keymap, action_by_name, parse_key};
+use crate::keymap::{Entry, Key, Keymap, entry_named, parse_key};
 
 /// Binds the keys the table gives, in file order, over `keymap`. An entry with an unknown action
-/// or key keeps its default keys; a key given to two actions stays with the first (and an action
-/// left with none of the keys it was given keeps its defaults).
+/// or key keeps its default keys. A key given to two actions that work in the same mode stays
+/// with the first (and an action left with none of the keys it was given keeps its defaults);
+/// actions of different modes may share a key (`esc` is `back` and `filter_clear`).
 pub(super) fn read(table: &DeTable<'_>, keymap: &mut Keymap, report: &mut Report<'_>) {
     let mut entries: Vec<_> = table.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
-    let mut claimed: HashMap<Key, String> = HashMap::new();
+    let mut claimed: HashMap<Key, Vec<&'static Entry>> = HashMap::new();
     for (name, value) in entries {
         let name_text: &str = name.get_ref();
-        let Some(action) = action_by_name(name_text) else {
+        let Some(entry) = entry_named(name_text) else {
             report.at(name, format!("unknown action {name_text:?}"));
             continue;
         };
@@ -28,16 +29,21 @@ pub(super) fn read(table: &DeTable<'_>, keymap: &mut Keymap, report: &mut Report
         let given = keys.len();
         let mut kept = Vec::new();
         for (key, span) in keys {
-            match claimed.get(&key) {
-                Some(first) if first != name_text => {
+            let owners = claimed.entry(key).or_default();
+            match owners
+                .iter()
+                .find(|o| o.name != entry.name && o.shares_a_mode(entry))
+            {
+                Some(first) => {
                     let msg = format!(
-                        "key {} is already bound to {first}; not bound to {name_text}",
-                        shown(span.get_ref())
+                        "key {} is already bound to {}; not bound to {name_text}",
+                        shown(span.get_ref()),
+                        first.name
                     );
                     report.at(span, msg);
                 }
-                _ => {
-                    claimed.insert(key, name_text.to_string());
+                None => {
+                    owners.push(entry);
                     if !kept.contains(&key) {
                         kept.push(key);
                     }
@@ -48,7 +54,7 @@ pub(super) fn read(table: &DeTable<'_>, keymap: &mut Keymap, report: &mut Report
             // Every key it was given belongs to another action: keep its defaults.
             continue;
         }
-        keymap.bind(&action, kept);
+        keymap.bind(entry.name, kept);
     }
 }
 

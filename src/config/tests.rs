@@ -5,7 +5,7 @@ use ratatui::style::{Color, Modifier};
 
 use super::*;
 use crate::action::Action;
-use crate::keymap::{BINDABLE, Mode, key_name};
+use crate::keymap::{Mode, TABLE};
 
 fn parse(text: &str) -> (Config, Vec<String>) {
     Config::parse(text, "config.toml")
@@ -17,33 +17,58 @@ fn press(c: char) -> KeyEvent {
 
 #[test]
 fn defaults_parse_cleanly_and_equal_the_built_in_keymap() {
+    // Config::default() is the asset read over the bare settings: cleanly, restating them.
+    let (default, problems) = Config::bare().read_text(DEFAULT_CONFIG, "config.toml");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(default, Config::default());
     let (config, problems) = parse(DEFAULT_CONFIG);
     assert_eq!(problems, Vec::<String>::new());
     assert_eq!(config, Config::default());
-    assert_eq!(config.keymap, Keymap::default());
-    assert_eq!(config.reading_width, READING_WIDTH);
+    assert_eq!(default.keymap, Keymap::default());
+    assert_eq!(default.reading_width, READING_WIDTH);
+    assert_eq!(default.theme_overrides, ThemeOverrides::default());
+    assert_eq!(default, Config::bare());
 }
 
 #[test]
-fn defaults_list_every_action_with_its_built_in_keys() {
+fn defaults_list_every_action_with_its_built_in_keys_in_table_order() {
     // Not only equal after loading (which missing entries would also give): listed, live.
-    let table: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap();
-    let keys = table["keys"].as_table().unwrap();
-    let listed: Vec<&str> = keys.keys().map(String::as_str).collect();
-    let mut actions: Vec<&str> = BINDABLE.iter().map(|(_, n, _)| *n).collect();
-    actions.sort_unstable();
-    assert_eq!(listed, actions);
-    for b in Keymap::default().bindings() {
-        let name = crate::keymap::action_name(&b.action).unwrap();
-        let names: Vec<String> = b.keys.iter().map(key_name).collect();
-        let file: Vec<&str> = keys[name]
-            .as_array()
-            .unwrap()
+    let table = DeTable::parse(DEFAULT_CONFIG).unwrap();
+    let Some(DeValue::Table(keys)) = table.get_ref().get("keys").map(|v| v.get_ref()) else {
+        panic!("no [keys] table");
+    };
+    let mut listed: Vec<_> = keys.iter().collect();
+    listed.sort_by_key(|(name, _)| name.span().start);
+    let names: Vec<&str> = listed.iter().map(|(n, _)| n.get_ref().as_ref()).collect();
+    let want: Vec<&str> = TABLE.iter().map(|e| e.name).collect();
+    assert_eq!(names, want, "[keys] lists the table's actions in its order");
+    for ((name, value), entry) in listed.iter().zip(TABLE) {
+        let DeValue::Array(items) = value.get_ref() else {
+            panic!("{} is not a list", name.get_ref());
+        };
+        let file: Vec<&str> = items
             .iter()
-            .map(|v| v.as_str().unwrap())
+            .map(|v| v.get_ref().as_str().unwrap())
             .collect();
-        assert_eq!(file, names, "{name}");
+        assert_eq!(file, entry.keys, "{}", entry.name);
     }
+}
+
+#[test]
+fn the_defaults_comment_names_the_actions_that_work_in_overlays() {
+    let names: Vec<&str> = TABLE
+        .iter()
+        .filter(|e| e.modes.contains(&Mode::Overlay))
+        .map(|e| e.name)
+        .collect();
+    let (last, rest) = names.split_last().unwrap();
+    let want = format!("{} and {last} work", rest.join(", "));
+    let comment: String = DEFAULT_CONFIG
+        .lines()
+        .filter_map(|l| l.strip_prefix("# "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(comment.contains(&want), "config.toml should say: {want}");
 }
 
 #[test]
@@ -111,6 +136,81 @@ fn an_empty_list_unbinds() {
     let (config, problems) = parse("[keys]\nskipped = []\n");
     assert!(problems.is_empty());
     assert_eq!(config.keymap.action(press('S'), Mode::Normal), None);
+}
+
+#[test]
+fn the_filter_bars_keys_can_be_rebound() {
+    let text = "[keys]\nfilter_delete_word = \"ctrl-h\"\nfilter_accept = [\"enter\"]\n\
+                filter_down = \"ctrl-j\"\nfilter_up = \"ctrl-k\"\nfilter_backspace = \"ctrl-d\"\n";
+    let (config, problems) = parse(text);
+    assert!(problems.is_empty(), "{problems:?}");
+    let t = Mode::Typing;
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let map = &config.keymap;
+    assert_eq!(map.action(ctrl('h'), t), Some(Action::FilterDeleteWord));
+    assert_eq!(
+        map.action(ctrl('w'), t),
+        None,
+        "ctrl-w is no longer the filter bar's"
+    );
+    assert_eq!(map.action(ctrl('j'), t), Some(Action::Down));
+    assert_eq!(map.action(ctrl('k'), t), Some(Action::Up));
+    assert_eq!(map.action(ctrl('d'), t), Some(Action::FilterBackspace));
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(
+        map.action(tab, t),
+        Some(Action::SwitchPane),
+        "tab no longer accepts, so it is the command"
+    );
+    assert_eq!(map.action(ctrl('j'), Mode::Normal), None);
+}
+
+#[test]
+fn a_key_is_taken_from_an_action_of_the_same_mode_only() {
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let (config, problems) = parse("[keys]\nhelp = \"esc\"\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.keymap.action(esc, Mode::Normal), Some(Action::Help));
+    assert_eq!(config.keymap.action(esc, Mode::Overlay), Some(Action::Help));
+    assert_eq!(
+        config.keymap.action(esc, Mode::Typing),
+        Some(Action::FilterClear)
+    );
+
+    let (config, problems) = parse("[keys]\nfilter_down = \"x\"\nquit = \"x\"\n");
+    assert!(
+        problems.is_empty(),
+        "two modes may share a key: {problems:?}"
+    );
+    assert_eq!(
+        config.keymap.action(press('x'), Mode::Typing),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        config.keymap.action(press('x'), Mode::Normal),
+        Some(Action::Quit)
+    );
+
+    let (config, problems) = parse("[keys]\nfilter_accept = \"enter\"\nfilter_clear = \"enter\"\n");
+    assert_eq!(
+        problems,
+        vec![
+            r#"config.toml line 3: key "enter" is already bound to filter_accept; not bound to filter_clear"#
+        ]
+    );
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        config.keymap.action(enter, Mode::Typing),
+        Some(Action::FilterAccept)
+    );
+    assert_eq!(
+        config.keymap.action(esc, Mode::Typing),
+        Some(Action::FilterClear)
+    );
+    assert_eq!(
+        config.keymap.action(enter, Mode::Normal),
+        Some(Action::Open)
+    );
 }
 
 #[test]

@@ -20,7 +20,7 @@ impl Widget for &SkippedOverlay<'_, '_> {
             .borders(Borders::ALL)
             .border_style(self.cx.theme.focused_border)
             .title(format!(" {} skipped ", skipped.len()))
-            .title_bottom(Line::from(" any key closes · j/k scroll ").right_aligned());
+            .title_bottom(Line::from(super::help::overlay_footer(self.cx.keymap)).right_aligned());
         let lines: Vec<Line> = if skipped.is_empty() {
             vec![Line::raw("No file was skipped.")]
         } else {

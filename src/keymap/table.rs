@@ -1,0 +1,280 @@
+//! The one bindings table: every action a key can ask for, with its config name, its help
+//! text, its default keys and where those keys work. The default keymap, the help overlay, the
+//! default config file (checked by a test) and the README's key table all come from it.
+
+use super::Mode;
+use crate::action::Action;
+
+/// One bindable action.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub action: Action,
+    /// Its name in the `[keys]` section of the config file.
+    pub name: &'static str,
+    /// What the help overlay and the README say it does.
+    pub help: &'static str,
+    /// Its keys unless the config file says otherwise, as `parse_key` reads them.
+    pub keys: &'static [&'static str],
+    /// Where its keys work.
+    pub modes: &'static [Mode],
+}
+
+impl Entry {
+    /// Whether the keys of the two entries work in some mode in common (and so cannot share a
+    /// key).
+    pub fn shares_a_mode(&self, other: &Entry) -> bool {
+        self.modes.iter().any(|m| other.modes.contains(m))
+    }
+}
+
+const NORMAL: &[Mode] = &[Mode::Normal];
+/// Commands that also work while the help or the skipped files are shown.
+const ALSO_OVERLAY: &[Mode] = &[Mode::Normal, Mode::Overlay];
+const TYPING: &[Mode] = &[Mode::Typing];
+
+const fn entry(
+    action: Action,
+    name: &'static str,
+    help: &'static str,
+    keys: &'static [&'static str],
+    modes: &'static [Mode],
+) -> Entry {
+    Entry {
+        action,
+        name,
+        help,
+        keys,
+        modes,
+    }
+}
+
+/// Every bindable action, in help order: the commands, then the filter bar's keys.
+pub const TABLE: &[Entry] = &[
+    entry(
+        Action::Down,
+        "down",
+        "move down / scroll down a line",
+        &["j", "down"],
+        ALSO_OVERLAY,
+    ),
+    entry(
+        Action::Up,
+        "up",
+        "move up / scroll up a line",
+        &["k", "up"],
+        ALSO_OVERLAY,
+    ),
+    entry(
+        Action::PageDown,
+        "page_down",
+        "page down",
+        &["space", "pagedown", "ctrl-f"],
+        ALSO_OVERLAY,
+    ),
+    entry(
+        Action::PageUp,
+        "page_up",
+        "page up",
+        &["b", "pageup", "ctrl-b"],
+        ALSO_OVERLAY,
+    ),
+    entry(
+        Action::Top,
+        "top",
+        "first article / top of text",
+        &["g", "home"],
+        ALSO_OVERLAY,
+    ),
+    entry(
+        Action::Bottom,
+        "bottom",
+        "last article / end of text",
+        &["G", "end"],
+        NORMAL,
+    ),
+    entry(
+        Action::SwitchPane,
+        "switch_pane",
+        "switch between list and reader",
+        &["tab", "backtab"],
+        NORMAL,
+    ),
+    entry(
+        Action::Open,
+        "open",
+        "open article / reading mode",
+        &["enter"],
+        NORMAL,
+    ),
+    entry(
+        Action::Back,
+        "back",
+        "close overlay / leave reading mode",
+        &["esc"],
+        NORMAL,
+    ),
+    entry(Action::Filter, "filter", "filter the list", &["/"], NORMAL),
+    entry(
+        Action::NextHit,
+        "next_hit",
+        "next hit of the filter",
+        &["n"],
+        NORMAL,
+    ),
+    entry(
+        Action::PrevHit,
+        "prev_hit",
+        "previous hit of the filter",
+        &["N"],
+        NORMAL,
+    ),
+    entry(
+        Action::ReadingMode,
+        "reading_mode",
+        "full-width reading mode",
+        &["z"],
+        NORMAL,
+    ),
+    entry(
+        Action::NextUnread,
+        "next_unread",
+        "next unread article",
+        &["u"],
+        NORMAL,
+    ),
+    entry(
+        Action::ToggleRead,
+        "toggle_read",
+        "mark read / unread",
+        &["m"],
+        NORMAL,
+    ),
+    entry(
+        Action::ToggleMark,
+        "toggle_mark",
+        "mark / unmark the article",
+        &["M"],
+        NORMAL,
+    ),
+    entry(
+        Action::MarkedOnly,
+        "marked_only",
+        "show only marked articles / all",
+        &["'"],
+        NORMAL,
+    ),
+    entry(
+        Action::CycleSort,
+        "sort",
+        "sort by rank, date, title, path",
+        &["s"],
+        NORMAL,
+    ),
+    entry(
+        Action::Copy,
+        "copy",
+        "copy title and path (OSC 52)",
+        &["y"],
+        NORMAL,
+    ),
+    entry(
+        Action::Skipped,
+        "skipped",
+        "files skipped while loading",
+        &["S"],
+        ALSO_OVERLAY,
+    ),
+    entry(Action::Help, "help", "this help", &["?"], ALSO_OVERLAY),
+    entry(Action::Quit, "quit", "quit", &["q", "ctrl-c"], ALSO_OVERLAY),
+    entry(
+        Action::Suspend,
+        "suspend",
+        "suspend folio (fg resumes)",
+        &["ctrl-z"],
+        ALSO_OVERLAY,
+    ),
+    entry(
+        Action::FilterAccept,
+        "filter_accept",
+        "keep the filter, back to the list",
+        &["enter", "tab"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterClear,
+        "filter_clear",
+        "clear the filter",
+        &["esc"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterBackspace,
+        "filter_backspace",
+        "delete a character",
+        &["backspace"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterDeleteWord,
+        "filter_delete_word",
+        "delete a word",
+        &["ctrl-w", "alt-backspace", "ctrl-backspace"],
+        TYPING,
+    ),
+    entry(
+        Action::Down,
+        "filter_down",
+        "move down in the list",
+        &["down", "ctrl-n"],
+        TYPING,
+    ),
+    entry(
+        Action::Up,
+        "filter_up",
+        "move up in the list",
+        &["up", "ctrl-p"],
+        TYPING,
+    ),
+];
+
+/// The entry with this config name.
+pub fn entry_named(name: &str) -> Option<&'static Entry> {
+    TABLE.iter().find(|e| e.name == name)
+}
+
+/// The README's prose is wrapped at this many columns.
+const README_WIDTH: usize = 100;
+
+/// The README's key table (its "## Keys" section shows exactly this): the commands, the filter
+/// bar's keys, and what works while the help or the skipped files are shown.
+pub fn markdown_table() -> String {
+    let mut out = String::new();
+    let rows = |out: &mut String, mode: Mode| {
+        out.push_str("| keys | what |\n| --- | --- |\n");
+        for e in TABLE.iter().filter(|e| e.modes.contains(&mode)) {
+            let keys: Vec<String> = e.keys.iter().map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), e.help));
+        }
+    };
+    rows(&mut out, Mode::Normal);
+    let typing = "In the filter bar, a character is typed into the filter and these keys do what \
+                  they say; any other key works as above.";
+    out.push_str(&format!("\n{}\n\n", textwrap::fill(typing, README_WIDTH)));
+    rows(&mut out, Mode::Typing);
+    let overlay: Vec<String> = TABLE
+        .iter()
+        .filter(|e| e.modes.contains(&Mode::Overlay))
+        .map(|e| e.name.replace('_', " "))
+        .collect();
+    let overlay = match overlay.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let overlay = format!(
+        "While the help or the skipped files are shown, the keys of {overlay} work as above, \
+         and any other key closes the window."
+    );
+    out.push_str(&format!("\n{}\n", textwrap::fill(&overlay, README_WIDTH)));
+    out
+}
