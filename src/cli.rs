@@ -87,7 +87,7 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             _ => Ok(ExitCode::SUCCESS),
         };
     }
-    let (config, problems) = config::config_path()
+    let (config, problems) = crate::paths::config_file()
         .map(|p| config::load(&p))
         .unwrap_or_default();
     for path in &args.paths {

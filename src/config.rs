@@ -2,16 +2,16 @@
 //! reads. Every mistake in the file is reported with its line and costs only that setting.
 //!
 //! The defaults are `assets/config.toml` ([`DEFAULT_CONFIG`]), which `folio --print-config`
-//! prints. The caller finds the file ([`config_path`]); nothing else here reads the environment.
+//! prints. The caller finds the file ([`crate::paths::config_file`]); nothing here reads the
+//! environment.
 
 mod color;
 mod keys;
 mod theme;
 
-use std::ffi::OsString;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -139,22 +139,6 @@ pub fn load(path: &Path) -> (Config, Vec<String>) {
             (Config::default(), vec![problem])
         }
     }
-}
-
-/// The settings file: `$XDG_CONFIG_HOME/folio/config.toml`, else `$HOME/.config/folio/config.toml`.
-pub fn config_path() -> Option<PathBuf> {
-    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
-    xdg_path(std::env::var_os("XDG_CONFIG_HOME"), home)
-}
-
-/// `xdg/folio/config.toml` when the variable holds an absolute path (the XDG rule), else under
-/// `home/.config`.
-fn xdg_path(xdg: Option<OsString>, home: Option<PathBuf>) -> Option<PathBuf> {
-    let base = xdg
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| home.map(|h| h.join(".config")))?;
-    Some(base.join("folio").join("config.toml"))
 }
 
 /// The 1-based line of a byte offset.

@@ -356,25 +356,6 @@ fn user_colours_lie_over_the_theme_for_each_depth() {
 }
 
 #[test]
-fn xdg_rules() {
-    let home = Some(PathBuf::from("/home/u"));
-    let want = |s: &str| Some(PathBuf::from(s));
-    assert_eq!(
-        xdg_path(Some("/c".into()), home.clone()),
-        want("/c/folio/config.toml")
-    );
-    assert_eq!(
-        xdg_path(None, home.clone()),
-        want("/home/u/.config/folio/config.toml")
-    );
-    assert_eq!(
-        xdg_path(Some("rel".into()), home),
-        want("/home/u/.config/folio/config.toml")
-    );
-    assert_eq!(xdg_path(None, None), None);
-}
-
-#[test]
 fn lines_of_offsets() {
     assert_eq!(line_of("a\nb\nc", 0), 1);
     assert_eq!(line_of("a\nb\nc", 2), 2);
