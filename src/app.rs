@@ -2,12 +2,14 @@
 //! what it asks, repeat.
 //!
 //! Input, signals, loading and searching each run on their own thread and send [`Event`]s to
-//! one channel; the loop blocks on it, so folio uses no CPU while nothing happens. The terminal
+//! one channel; the loop blocks on it, so folio uses no CPU and wakes up never while nothing
+//! happens. The terminal
 //! and the search worker are behind [`Screen`] and [`Searching`], so a test can drive the loop
 //! with a test backend, a fake worker and a scripted list of events.
 
 mod effects;
 mod events;
+mod input;
 mod persist;
 mod terminal;
 
@@ -15,7 +17,7 @@ use std::io;
 use std::iter;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::Instant;
 
 use crate::action::Action;
 use crate::corpus::{Article, Skipped};
@@ -72,10 +74,6 @@ pub trait Screen {
     fn gone(&self) -> bool;
 }
 
-/// How often the loop, when idle, checks that the terminal is still there. A hung-up terminal
-/// can leave the input reader spinning without reporting anything; this catches it.
-const WATCHDOG: Duration = Duration::from_secs(1);
-
 /// Runs the interface until the user quits or the terminal goes away, remembering the reading
 /// state in `store`.
 pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Exit> {
@@ -108,7 +106,7 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     if !options.notices.is_empty() {
         model.set_status(options.notices.join("; "));
     }
-    events::spawn_input(tx);
+    input::spawn(tx)?;
     let looped = event_loop(&mut screen, &mut model, &mut worker, &rx, store, &options);
     let result = match looped {
         // Drawing fails once the terminal is gone (EIO): that is a hang-up, not an error.
@@ -141,12 +139,14 @@ pub fn event_loop(
             dirty = false;
             panic_if_asked();
         }
-        let event = match rx.recv_timeout(WATCHDOG) {
+        // Asleep until something happens, or until unsaved reading state is due to be written.
+        let waited = match store.save_due_in(Instant::now()) {
+            Some(due) => rx.recv_timeout(due),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let event = match waited {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {
-                if screen.gone() {
-                    return Ok(Exit::HangUp);
-                }
                 dirty |= persist::save(model, store);
                 continue;
             }

@@ -204,10 +204,13 @@ impl Model {
     // ---- keeping the sub-models in step --------------------------------------------------
 
     /// After a change of size or view: the reader's text column and the list's rows.
+    /// A hidden reader (the list alone on a narrow screen) keeps its size, and so its place.
     fn relayout(&mut self) {
         let text = self.chrome.layout().text;
-        self.reader
-            .resize(usize::from(text.width), usize::from(text.height));
+        if text.area() > 0 {
+            self.reader
+                .resize(usize::from(text.width), usize::from(text.height));
+        }
         self.list.scroll_into_view(self.chrome.list_rows());
     }
 

@@ -202,6 +202,16 @@ impl Store {
         self.session_changed || !self.changed.is_empty()
     }
 
+    /// How long until [`Store::save_if_due`] would write, when there are changes to write.
+    pub fn save_due_in(&self, now: Instant) -> Option<Duration> {
+        if !self.is_dirty() {
+            return None;
+        }
+        Some(self.last_write.map_or(Duration::ZERO, |last| {
+            SAVE_INTERVAL.saturating_sub(now.saturating_duration_since(last))
+        }))
+    }
+
     /// Saves if there are changes and the last write (or failed attempt) was at least
     /// [`SAVE_INTERVAL`] before `now`. Returns whether it wrote. Call it after handling events.
     pub fn save_if_due(&mut self, now: Instant) -> Result<bool, StateError> {

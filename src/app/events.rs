@@ -7,7 +7,8 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use ratatui::crossterm::terminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 
 use super::Exit;
 use super::persist;
@@ -81,31 +82,21 @@ fn mouse_action(m: event::MouseEvent) -> Option<Action> {
     }
 }
 
-/// Reads the terminal's input on its own thread.
-pub fn spawn_input(tx: Sender<Event>) {
-    thread::spawn(move || {
-        loop {
-            match event::read() {
-                Ok(event) => {
-                    if tx.send(Event::Input(event)).is_err() {
-                        return;
-                    }
-                }
-                Err(_) => {
-                    let _ = tx.send(Event::InputClosed);
-                    return;
-                }
-            }
-        }
-    });
-}
-
-/// Turns SIGHUP, SIGINT and SIGTERM into events.
+/// Turns SIGHUP, SIGINT and SIGTERM into events, and SIGWINCH into a resize to the terminal's
+/// size then (the input thread sleeps until a key, so resizes cannot come from there).
 pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM, SIGWINCH])?;
     thread::spawn(move || {
         for sig in signals.forever() {
-            if tx.send(Event::Signal(sig)).is_err() {
+            let event = if sig == SIGWINCH {
+                match terminal::size() {
+                    Ok((w, h)) => Event::Input(TermEvent::Resize(w, h)),
+                    Err(_) => continue,
+                }
+            } else {
+                Event::Signal(sig)
+            };
+            if tx.send(event).is_err() {
                 return;
             }
         }

@@ -208,3 +208,35 @@ fn the_reader_measures_a_scroll_without_wrapping_anything() {
         "the paragraphs between were never wrapped"
     );
 }
+
+#[test]
+fn a_narrow_screen_that_hides_the_reader_keeps_its_place() {
+    let body: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                "Paragraph {i} {}",
+                "with quite a few words in it ".repeat(20)
+            )
+        })
+        .collect();
+    let long = Arc::new(Article {
+        title: "long".into(),
+        paragraphs: body,
+        ..Article::default()
+    });
+    let (mut model, _) = replay(
+        std::slice::from_ref(&long),
+        vec![Action::Resize(100, 30), batch(std::slice::from_ref(&long))],
+    );
+    model.update(Action::SwitchPane);
+    // Down to an odd line of a paragraph (so that halving the width and doubling it again
+    // would not come back to the same line).
+    while model.reader().top().block < 2 || model.reader().top().line % 2 == 0 {
+        model.update(Action::Down);
+    }
+    model.update(Action::SwitchPane);
+    let top = model.reader().top();
+    model.update(Action::Resize(40, 12));
+    model.update(Action::Resize(100, 30));
+    assert_eq!(model.reader().top(), top);
+}

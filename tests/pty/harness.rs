@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-pub use process::{alive, child_of, cpu_seconds, state};
+pub use process::{alive, child_of, cpu_seconds, state, wakeups};
 pub use pty::Pty;
 
 /// Every pseudo-terminal test shares this lock; a test that hangs up a terminal holds it alone.
