@@ -96,12 +96,19 @@ impl Store {
             return (store, Some(notice));
         }
         let path = dir.join(format!("{key}.json"));
-        if let Err(e) = fs::create_dir_all(dir) {
+        if let Err(e) = disk::create_private_dir(dir) {
             // Saves will be tried (and report errors): the folder may yet appear.
             store.path = Some(path);
             let notice = format!(
                 "cannot create state folder {}: {e}; reading state will not be saved",
                 dir.display()
+            );
+            return (store, Some(notice));
+        }
+        if disk::is_link(&path) {
+            let notice = format!(
+                "{} is a symbolic link, not followed; reading state will not be saved",
+                path.display()
             );
             return (store, Some(notice));
         }
@@ -245,6 +252,14 @@ impl Store {
             self.session_changed = false;
             return Ok(());
         };
+        if disk::is_link(&path) {
+            // Planted since it was opened: never followed, never replaced; saving stops.
+            self.path = None;
+            return Err(StateError::Write {
+                path,
+                source: io::Error::other("a symbolic link is there now; not followed"),
+            });
+        }
         let mut merged = match fs::read(&path).map(|b| file::parse(&b)) {
             Ok(Ok(on_disk)) => on_disk,
             Ok(Err(Unreadable::Newer(_))) => {

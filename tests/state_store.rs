@@ -221,3 +221,59 @@ fn two_writers_never_break_the_file() {
     assert_eq!(lines.iter().max(), Some(&(rounds as usize)), "{lines:?}");
     assert_eq!(entries(dir.path()), vec![format!("{KEY}.json")]);
 }
+
+/// Not a test on its own: with `FOLIO_TEST_WRITER` set to a folder, saves the state there as
+/// fast as it can until it is killed. `killed_at_any_moment_the_file_stays_readable` runs it.
+#[test]
+fn writer_until_killed() {
+    let Some(dir) = std::env::var_os("FOLIO_TEST_WRITER") else {
+        return;
+    };
+    let (mut store, _) = Store::open(Path::new(&dir), KEY);
+    for i in 0.. {
+        store.set_line(i % 50, (i + 1) as usize);
+        store.set_read(i % 7, i % 2 == 0);
+        store.save_now().unwrap();
+    }
+}
+
+#[test]
+fn killed_at_any_moment_the_file_stays_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_store(dir.path());
+    let exe = std::env::current_exe().unwrap();
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    for round in 0..40 {
+        let mut child = std::process::Command::new(&exe)
+            .args([
+                "--exact",
+                "writer_until_killed",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("FOLIO_TEST_WRITER", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // A different moment each round: from the start of the writer to well into its saves.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(2_000 + seed % 40_000));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let (store, notice) = Store::open(dir.path(), KEY);
+        assert_eq!(
+            notice, None,
+            "round {round}: the file did not survive a kill"
+        );
+        assert!(store.path().is_some());
+    }
+    let names = entries(dir.path());
+    assert!(names.contains(&format!("{KEY}.json")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("corrupt")),
+        "nothing was set aside: {names:?}"
+    );
+}

@@ -47,7 +47,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 fn write_then_rename(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        // What a user reads is nobody else's business: owner-only from the first byte.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(temp)?;
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
@@ -60,6 +68,28 @@ fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
+}
+
+/// Creates the state folder (and its parents) owner-only; an existing folder is made
+/// owner-only too, as it holds only folio's files.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        return fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
+}
+
+/// True when `path` is a symbolic link: planted where a state file should be, it is never
+/// followed (reading through it could show another file's contents as folio's).
+pub fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Renames `path` to `path.corrupt`, or `path.corrupt.1`, `.2`… so an earlier one is never
@@ -147,6 +177,37 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("state").join("folio");
+        create_private_dir(&folder).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        let path = folder.join("a.json");
+        write_atomic(&path, b"x").unwrap();
+        assert_eq!(mode(&path), 0o600);
+        // An existing folder made by an older folio is tightened.
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+        create_private_dir(&folder).unwrap();
+        assert_eq!(mode(&folder), 0o700);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target");
+        fs::write(&target, "x").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(is_link(&link));
+        assert!(!is_link(&target));
+        assert!(!is_link(&dir.path().join("missing")));
     }
 
     #[test]

@@ -184,3 +184,33 @@ fn corpus_key_ignores_order_and_spelling() {
     assert_ne!(corpus_key(&[a]), corpus_key(&[b]));
     assert_eq!(corpus_key(&[]), "bundled");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_where_the_state_file_should_be_is_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    fs::write(&secret, "not folio's").unwrap();
+    let state = dir.path().join("state");
+    fs::create_dir(&state).unwrap();
+    std::os::unix::fs::symlink(&secret, state.join("k.json")).unwrap();
+    let (mut store, notice) = Store::open(&state, "k");
+    assert!(notice.unwrap().contains("symbolic link"));
+    store.set_read(1, true);
+    store.save_now().unwrap();
+    assert_eq!(fs::read_to_string(&secret).unwrap(), "not folio's");
+    assert!(
+        disk::is_link(&state.join("k.json")),
+        "the link is left as it is"
+    );
+
+    // A link planted after opening stops the saving with one error, and is left alone too.
+    let (mut store, notice) = Store::open(&state, "other");
+    assert_eq!(notice, None);
+    std::os::unix::fs::symlink(&secret, state.join("other.json")).unwrap();
+    store.set_read(1, true);
+    assert!(store.save_now().is_err());
+    store.set_read(2, true);
+    assert!(store.save_now().is_ok(), "said once; saving has stopped");
+    assert_eq!(fs::read_to_string(&secret).unwrap(), "not folio's");
+}
