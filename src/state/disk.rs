@@ -80,10 +80,12 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
         builder.mode(0o700);
         builder.create(dir)?;
-        return fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
     }
     #[cfg(not(unix))]
-    builder.create(dir)
+    {
+        builder.create(dir)
+    }
 }
 
 /// True when `path` is a symbolic link: planted where a state file should be, it is never
