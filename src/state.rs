@@ -33,6 +33,16 @@ pub enum StateError {
     Encode(#[from] serde_json::Error),
 }
 
+/// Reads a state file's bytes as [`Store::open`] does, saying why when they cannot be folio's
+/// state (for checking a file, and for fuzzing the reader).
+pub fn parse_file(bytes: &[u8]) -> Result<(), String> {
+    match file::parse(bytes) {
+        Ok(_) => Ok(()),
+        Err(Unreadable::Corrupt(why)) => Err(why),
+        Err(Unreadable::Newer(v)) => Err(format!("from a newer folio (format {v})")),
+    }
+}
+
 /// The file stem for a corpus: its roots canonicalised, sorted and hashed (FNV-1a) to 16 hex
 /// digits, so the same folders given in any order or spelling share one file. No roots (the
 /// bundled articles) is `"bundled"`.

@@ -1,0 +1,101 @@
+//! The fuzz runner: every target of `tests/fuzz/targets.rs` on a million inputs (or
+//! `FOLIO_FUZZ_INPUTS`), from `FOLIO_FUZZ_SEED`, with a table of what it did; then the time of
+//! giant inputs at two sizes, to show it grows linearly. Not part of `cargo test`:
+//!
+//! ```sh
+//! cargo bench --bench fuzz                       # 1,000,000 inputs a target
+//! FOLIO_FUZZ_INPUTS=10000 cargo bench --bench fuzz
+//! ```
+
+#[path = "../tests/fuzz/targets.rs"]
+mod targets;
+
+use std::time::Instant;
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let inputs = env("FOLIO_FUZZ_INPUTS", 1_000_000);
+    let seed = env("FOLIO_FUZZ_SEED", 0x5eed);
+    let only = std::env::var("FOLIO_FUZZ_ONLY").ok();
+    println!("| target | inputs | MB | seconds | inputs/s | slowest input | failures |");
+    println!("|---|---:|---:|---:|---:|---|---:|");
+    let mut failed = false;
+    for (name, target) in targets::TARGETS {
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        let r = targets::run(*target, inputs, seed);
+        let secs = r.elapsed.as_secs_f64();
+        println!(
+            "| {name} | {} | {:.0} | {secs:.1} | {:.0} | {:.1} ms ({} bytes) | {} |",
+            r.inputs,
+            r.bytes as f64 / 1e6,
+            r.inputs as f64 / secs.max(1e-9),
+            r.slowest.0.as_secs_f64() * 1e3,
+            r.slowest.1,
+            r.failures.len()
+        );
+        for (seed, why) in &r.failures {
+            failed = true;
+            eprintln!("{name}: seed {seed:#x}: {why}");
+        }
+    }
+    println!();
+    println!("| giant input | size n | time at n | time at 2n | ratio |");
+    println!("|---|---:|---:|---:|---:|");
+    let cases: [(&str, fn(usize) -> String); 4] = [
+        ("one line of words", |n| "word ".repeat(n / 5)),
+        ("one token", |n| "a".repeat(n)),
+        ("lines of quotes", |n| "> > quoted text\n".repeat(n / 16)),
+        ("entities", |n| "&amp;& # 39;,quot;".repeat(n / 18)),
+    ];
+    for (name, make) in cases {
+        let n = 4_000_000;
+        let time = |size: usize| {
+            let text = make(size);
+            let t = Instant::now();
+            let parsed = folio::corpus::parse(&text);
+            std::hint::black_box(parsed);
+            t.elapsed().as_secs_f64()
+        };
+        let (a, b) = (time(n), time(2 * n));
+        println!(
+            "| {name} | {n} | {:.0} ms | {:.0} ms | {:.2} |",
+            a * 1e3,
+            b * 1e3,
+            b / a.max(1e-9)
+        );
+    }
+    let queries: [(&str, fn(usize) -> String); 2] = [
+        ("query of quotes", |n| "\"".repeat(n)),
+        ("query of terms", |n| {
+            (0..n / 4).map(|i| format!("w{i} ")).collect()
+        }),
+    ];
+    for (name, make) in queries {
+        let n = 30_000;
+        let time = |size: usize| {
+            let q = make(size);
+            let t = Instant::now();
+            let query = folio::search::Query::parse(&q);
+            std::hint::black_box(folio::search::Highlighter::new(&query));
+            t.elapsed().as_secs_f64()
+        };
+        let (a, b) = (time(n), time(2 * n));
+        println!(
+            "| {name} | {n} | {:.1} ms | {:.1} ms | {:.2} |",
+            a * 1e3,
+            b * 1e3,
+            b / a.max(1e-9)
+        );
+    }
+    if failed {
+        std::process::exit(1);
+    }
+}

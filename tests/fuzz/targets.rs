@@ -1,0 +1,437 @@
+//! Fuzz targets for folio's parsers, with generators that know the shapes of hostile input:
+//! escape sequences and C1 controls, invalid UTF-8 at any place, entities and scraping debris,
+//! mail headers, deep nesting, giant tokens and lines, and queries of thousands of terms.
+//!
+//! Shared by `tests/fuzzing.rs` (a short run of each target in `cargo test`) and
+//! `benches/fuzz.rs` (a million inputs a target, outside the tests). No dependency: a small
+//! xorshift generator, so a failing input is reproduced from its seed.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+/// xorshift64*: fast, and the same sequence from the same seed everywhere.
+pub struct Gen(u64);
+
+impl Gen {
+    pub fn new(seed: u64) -> Gen {
+        Gen(seed | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
+    /// A size that is usually small and now and then huge.
+    fn size(&mut self) -> usize {
+        match self.below(100) {
+            0 => 20_000 + self.below(200_000),
+            1..=5 => 500 + self.below(5_000),
+            _ => self.below(120),
+        }
+    }
+}
+
+/// Pieces of real hostile text: what scraping, mail and terminals leave in files.
+const PIECES: &[&[u8]] = &[
+    b"\x1b[31m",
+    b"\x1b[2J",
+    b"\x1b]0;title\x07",
+    b"\x1b]52;c;aGk=\x07",
+    b"\x1bP",
+    b"\x9b31m",
+    b"\xc2\x9b",
+    b"\xc2\x85",
+    b"\x07",
+    b"\x08",
+    b"\x0c",
+    b"\r\n",
+    b"\r",
+    b"\t",
+    b"\x00",
+    b"\x7f",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xe2\x80\xae",
+    b"\xe2\x80\x8b",
+    b"\xcc\x81",
+    b"\xf0\x9f\x91\x8d",
+    "日本語の記事".as_bytes(),
+    "ภาษาไทย".as_bytes(),
+    b"\xc3",
+    b"\xe6\x97",
+    b"\xf0\x9f",
+    b"\xed\xa0\x80",
+    b"&amp;",
+    b"& # 39;",
+    b",quot;",
+    b"&#x1b;",
+    b"&#155;",
+    b"&nbsp;",
+    b"&",
+    b"%MINIFYHTML0123%",
+    b"<html><body><p>",
+    b"</p>",
+    b"<script>alert(1)</script>",
+    b"<!DOCTYPE html>",
+    b"From: a@b.c\n",
+    b"Subject: Re: peace talks\n",
+    b"Path: cs.utexas.edu!geraldo\n",
+    b"Message-ID: <1r1ko8$6b1@horus>\n",
+    b"From nobody Mon Jan  1 00:00:00 2024\n",
+    b"Date: Sun, 1 Sep 2019 10:00:00 +0000\n",
+    b"HONG KONG EXCHS 1400 - APR 7\n",
+    b"> quoted\n",
+    b"|> deeper\n",
+    b"-- \n",
+    b"Wheat   2.55   2.40       IV     4.65     --\n",
+    b"{\"title\": \"x\", \"text\": \"y\"}\n",
+    b"[[[[[[[[",
+    b"]]]]",
+    b"\"",
+    b"'",
+    b"\\",
+    b"Title: Pride and Prejudice\n",
+    b"*** START OF THE PROJECT GUTENBERG EBOOK ***\n",
+    b"\n\n",
+    b"\n",
+    b" ",
+    b"    ",
+    b"Kabul",
+    b"Taliban",
+    b"Khalilzad",
+    b"2019-09-01",
+    b"1900",
+];
+
+/// Bytes shaped like a scraped or mailed article with hostile parts mixed in.
+pub fn article_bytes(g: &mut Gen) -> Vec<u8> {
+    let mut out = Vec::new();
+    let target = g.size();
+    while out.len() < target {
+        match g.below(10) {
+            0..=4 => out.extend_from_slice(g.pick(PIECES)),
+            5 => {
+                // A giant token, or a giant line.
+                let most = if g.below(50) == 0 { 100_000 } else { 300 };
+                let n = 1 + g.below(most);
+                let b = g.pick(&[b'a', b' ', b'-', b'=', b'.', b'\n']);
+                out.extend(std::iter::repeat_n(b, n));
+            }
+            6 => {
+                // Deep nesting.
+                let depth = g.below(2_000);
+                let (open, close): (&[u8], &[u8]) = g.pick(&[
+                    (&b"<div>"[..], &b"</div>"[..]),
+                    (b"[", b"]"),
+                    (b"{\"a\":", b"}"),
+                    (b"> ", b"\n"),
+                ]);
+                for _ in 0..depth {
+                    out.extend_from_slice(open);
+                }
+                for _ in 0..depth {
+                    out.extend_from_slice(close);
+                }
+            }
+            7 => out.push(g.next() as u8),
+            _ => {
+                let words = [
+                    "the", "envoy", "said", "talks", "in", "Doha", "on", "Sunday.",
+                ];
+                out.extend_from_slice(g.pick(&words).as_bytes());
+                out.push(b' ');
+            }
+        }
+    }
+    out
+}
+
+/// Text (valid UTF-8) with hostile characters: for the sanitiser and the wrapper.
+pub fn text(g: &mut Gen) -> String {
+    String::from_utf8_lossy(&article_bytes(g)).into_owned()
+}
+
+/// A query: terms and operators, now and then thousands of them or a wall of quotes.
+pub fn query(g: &mut Gen) -> String {
+    match g.below(200) {
+        0 => "\"".repeat(30_000),
+        1 => (0..2_000).map(|i| format!("w{i} ")).collect(),
+        2 => "'".repeat(g.below(5_000)),
+        _ => {
+            let parts = [
+                "oslo",
+                "khalilzd",
+                "'exact",
+                "^pre",
+                "suf$",
+                "!not",
+                "a|b",
+                "\"two words\"",
+                "\"",
+                "title:",
+                "source:afp",
+                "date:2019-09",
+                "date:",
+                "|",
+                "!",
+                "^",
+                "$",
+                "'",
+                " ",
+                "  ",
+                "東京",
+                "Ｋａｂｕｌ",
+                "naïve",
+                "\x1b[31m",
+                "\u{202e}",
+                "e\u{301}",
+            ];
+            let n = g.below(12);
+            let mut q = String::new();
+            for _ in 0..n {
+                q.push_str(g.pick(&parts));
+                if g.below(3) > 0 {
+                    q.push(' ');
+                }
+            }
+            q
+        }
+    }
+}
+
+/// TOML-ish text for the config parser.
+pub fn config(g: &mut Gen) -> String {
+    let lines = [
+        "reading_width = 80",
+        "reading_width = -1",
+        "reading_width = 99999999999999999999",
+        "[keys]",
+        "quit = [\"q\", \"ctrl-c\"]",
+        "down = \"j\"",
+        "up = [1, 2]",
+        "nope = \"x\"",
+        "[theme]",
+        "match = \"yellow\"",
+        "selection = { fg = \"#ff00ff\", modifiers = [\"bold\"] }",
+        "muted = 300",
+        "border = \"#zzzzzz\"",
+        "[[keys]]",
+        "= =",
+        "\"\"\"",
+        "[",
+        "a.b.c = 1",
+        "title = { fg = { bg = 1 } }",
+        "\u{0}",
+        "keys = 3",
+    ];
+    let mut out = String::new();
+    for _ in 0..g.below(20) {
+        if g.below(8) == 0 {
+            out.push_str(&text(g).chars().take(40).collect::<String>());
+        } else {
+            out.push_str(g.pick(&lines));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A character that could make a terminal do something: C0 controls but the line break,
+/// DEL, C1 controls.
+pub fn drives_the_terminal(c: char) -> bool {
+    (c < ' ' && c != '\n') || c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// What one run of a target found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub inputs: u64,
+    pub bytes: u64,
+    pub elapsed: Duration,
+    /// The slowest input: its time and size.
+    pub slowest: (Duration, usize),
+    /// Failed inputs: (seed of the input, what went wrong).
+    pub failures: Vec<(u64, String)>,
+}
+
+/// A target: takes one input made from a generator, returns its size, or what is wrong.
+pub type Target = fn(&mut Gen) -> (usize, Result<(), String>);
+
+/// Runs `target` on `inputs` inputs from `seed`: each input has its own seed (printed with any
+/// failure, so `run(target, 1, that_seed)` replays it). Panics are caught and reported.
+pub fn run(target: Target, inputs: u64, seed: u64) -> Report {
+    let mut report = Report::default();
+    let hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let mut seeds = Gen::new(seed);
+    let start = Instant::now();
+    for _ in 0..inputs {
+        let input_seed = seeds.next();
+        let mut g = Gen::new(input_seed);
+        let t = Instant::now();
+        let outcome = panic::catch_unwind(AssertUnwindSafe(|| target(&mut g)));
+        let took = t.elapsed();
+        report.inputs += 1;
+        match outcome {
+            Ok((size, result)) => {
+                report.bytes += size as u64;
+                if took > report.slowest.0 {
+                    report.slowest = (took, size);
+                }
+                if let Err(why) = result {
+                    report.failures.push((input_seed, why));
+                }
+            }
+            Err(payload) => {
+                let why = payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                report.failures.push((input_seed, format!("panic: {why}")));
+            }
+        }
+        if report.failures.len() >= 5 {
+            break;
+        }
+    }
+    report.elapsed = start.elapsed();
+    panic::set_hook(hook);
+    report
+}
+
+/// Every target, by name.
+pub const TARGETS: &[(&str, Target)] = &[
+    ("decode + clean", clean),
+    ("sanitise", sanitise),
+    ("wrap", wrap),
+    ("query + search", search),
+    ("config", config_target),
+    ("state file", state_file),
+];
+
+fn clean(g: &mut Gen) -> (usize, Result<(), String>) {
+    let bytes = article_bytes(g);
+    let Ok(text) = folio::corpus::decode(&bytes) else {
+        return (bytes.len(), Ok(()));
+    };
+    let parsed = folio::corpus::parse(&text);
+    let fields = std::iter::once(&parsed.title)
+        .chain(parsed.date.iter())
+        .chain(parsed.source.iter())
+        .chain(parsed.paragraphs.iter());
+    for field in fields {
+        if let Some(c) = field.chars().find(|&c| drives_the_terminal(c)) {
+            return (bytes.len(), Err(format!("{c:?} in {field:?}")));
+        }
+    }
+    if parsed.paragraphs.iter().any(String::is_empty) {
+        return (bytes.len(), Err("an empty paragraph".into()));
+    }
+    (bytes.len(), Ok(()))
+}
+
+fn sanitise(g: &mut Gen) -> (usize, Result<(), String>) {
+    let s = text(g);
+    let clean = folio::text::sanitize(&s);
+    if let Some(c) = clean.chars().find(|&c| drives_the_terminal(c) || c == '\n') {
+        return (s.len(), Err(format!("{c:?} survived")));
+    }
+    if folio::text::sanitize(&clean) != clean {
+        return (s.len(), Err("sanitising twice changes the text".into()));
+    }
+    (s.len(), Ok(()))
+}
+
+fn wrap(g: &mut Gen) -> (usize, Result<(), String>) {
+    let s = folio::text::sanitize(&text(g));
+    let width = 2 + g.below(120);
+    let ranges = folio::text::wrap_ranges(&s, width);
+    let mut end = 0;
+    for r in &ranges {
+        if r.start < end || r.end > s.len() || r.start > r.end {
+            return (s.len(), Err(format!("range {r:?} out of order or bounds")));
+        }
+        if !s.is_char_boundary(r.start) || !s.is_char_boundary(r.end) {
+            return (s.len(), Err(format!("range {r:?} cuts a character")));
+        }
+        let line = &s[r.clone()];
+        // A single character wider than the column is allowed to overflow it alone.
+        if folio::text::width(line) > width && line.chars().count() > 1 {
+            return (s.len(), Err(format!("line {line:?} is wider than {width}")));
+        }
+        end = r.end;
+    }
+    (s.len(), Ok(()))
+}
+
+fn search(g: &mut Gen) -> (usize, Result<(), String>) {
+    use folio::search::{Highlighter, MemoryIndex, Query, Searcher};
+    use std::sync::Arc;
+    let q = query(g);
+    let query = Query::parse(&q);
+    let highlighter = Highlighter::new(&query);
+    let article = Arc::new(folio::corpus::Article {
+        title: folio::text::sanitize(&text(g)),
+        paragraphs: vec![folio::text::sanitize(&text(g))],
+        ..folio::corpus::Article::default()
+    });
+    let mut index = MemoryIndex::new();
+    index.add(std::slice::from_ref(&article));
+    let ranked = index.search(&query);
+    for range in highlighter.spans(&article.paragraphs[0]) {
+        let p = &article.paragraphs[0];
+        if range.end > p.len() || !p.is_char_boundary(range.start) || !p.is_char_boundary(range.end)
+        {
+            return (q.len(), Err(format!("hit {range:?} cuts the text")));
+        }
+    }
+    if ranked.iter().any(|r| r.id != 0) {
+        return (
+            q.len(),
+            Err("an article that does not exist was ranked".into()),
+        );
+    }
+    (q.len(), Ok(()))
+}
+
+fn config_target(g: &mut Gen) -> (usize, Result<(), String>) {
+    let text = config(g);
+    let (_config, problems) = folio::config::Config::parse(&text, "config.toml");
+    if let Some(p) = problems.iter().find(|p| p.chars().any(drives_the_terminal)) {
+        return (
+            text.len(),
+            Err(format!("problem line {p:?} carries a control")),
+        );
+    }
+    (text.len(), Ok(()))
+}
+
+fn state_file(g: &mut Gen) -> (usize, Result<(), String>) {
+    let bytes = if g.below(2) == 0 {
+        article_bytes(g)
+    } else {
+        let mut b = br#"{"app": "folio", "version": 1, "session": {"query": ""#.to_vec();
+        b.extend(article_bytes(g).into_iter().filter(|&c| c != b'"'));
+        b.extend_from_slice(br#""}, "articles": {"00000000000000ab": {"line": 3}}}"#);
+        b
+    };
+    let _ = folio::state::parse_file(&bytes);
+    (bytes.len(), Ok(()))
+}
