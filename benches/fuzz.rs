@@ -12,6 +12,9 @@ mod targets;
 
 use std::time::Instant;
 
+/// A giant input of a given size, by name.
+type Giant = (&'static str, fn(usize) -> String);
+
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
@@ -49,7 +52,7 @@ fn main() {
     println!();
     println!("| giant input | size n | time at n | time at 2n | ratio |");
     println!("|---|---:|---:|---:|---:|");
-    let cases: [(&str, fn(usize) -> String); 4] = [
+    let cases: [Giant; 4] = [
         ("one line of words", |n| "word ".repeat(n / 5)),
         ("one token", |n| "a".repeat(n)),
         ("lines of quotes", |n| "> > quoted text\n".repeat(n / 16)),
@@ -72,7 +75,7 @@ fn main() {
             b / a.max(1e-9)
         );
     }
-    let queries: [(&str, fn(usize) -> String); 2] = [
+    let queries: [Giant; 2] = [
         ("query of quotes", |n| "\"".repeat(n)),
         ("query of terms", |n| {
             (0..n / 4).map(|i| format!("w{i} ")).collect()
