@@ -133,6 +133,8 @@ pub fn event_loop(
     let (width, height) = screen.size()?;
     model.update(Action::Resize(width, height));
     let mut dirty = true;
+    // The last failure to save that the status line showed.
+    let mut told = None;
     loop {
         if dirty {
             screen.draw(model, &options.keymap, &options.theme)?;
@@ -147,7 +149,7 @@ pub fn event_loop(
         let event = match waited {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {
-                dirty |= persist::save(model, store);
+                dirty |= persist::save(model, store, &mut told);
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::HangUp),
@@ -165,7 +167,7 @@ pub fn event_loop(
             }
             dirty = true;
         }
-        dirty |= persist::save(model, store);
+        dirty |= persist::save(model, store, &mut told);
     }
 }
 

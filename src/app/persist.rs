@@ -34,15 +34,21 @@ pub fn remember(model: &mut Model, store: &mut Store) {
     store.set_session(model.session());
 }
 
-/// Saves the reading state when a second has passed since the last save; a failure is shown
-/// once in the status line and reading goes on. Returns whether the screen must be redrawn.
-pub fn save(model: &mut Model, store: &mut Store) -> bool {
+/// Saves the reading state when a second has passed since the last save. A failure is shown in
+/// the status line, over whatever it said, once (`told` keeps the last one shown), and reading
+/// goes on. Returns whether the screen must be redrawn.
+pub fn save(model: &mut Model, store: &mut Store, told: &mut Option<String>) -> bool {
     remember(model, store);
     match store.save_if_due(Instant::now()) {
-        Err(err) if model.status().is_none() => {
-            model.set_status(err.to_string());
+        Err(err) => {
+            let message = err.to_string();
+            if told.as_ref() == Some(&message) {
+                return false;
+            }
+            model.set_status(message.clone());
+            *told = Some(message);
             true
         }
-        _ => false,
+        Ok(_) => false,
     }
 }

@@ -185,3 +185,53 @@ fn y_puts_title_and_path_on_the_clipboard_with_osc_52() {
     );
     quit(pty, "q");
 }
+
+#[test]
+fn a_file_size_limit_stops_saving_but_not_reading_and_loses_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path());
+    pty.send("m");
+    assert!(
+        pty.wait_for("4 unread", EVENTUALLY),
+        "{}",
+        pty.screen_text()
+    );
+    quit(pty, "q");
+
+    // Files may grow to 16 bytes: every save fails (EFBIG, as on a full disk).
+    let mut limited = Spawn::program("prlimit", 100, 30)
+        .arg("--fsize=16")
+        .arg("--")
+        .arg(folio())
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .start();
+    assert!(
+        limited.wait_for("4 unread", EVENTUALLY),
+        "{}",
+        limited.screen_text()
+    );
+    // The first failed save is shown once: at the start when the session is due to be saved,
+    // else after the change below.
+    let told = "cannot save reading state";
+    let early = limited.wait_for(told, Duration::from_millis(1500));
+    limited.send("jm");
+    assert!(
+        early || limited.wait_for(told, EVENTUALLY),
+        "the user is told: {}",
+        limited.screen_text()
+    );
+    limited.send("j");
+    assert!(limited.wait_for("3 unread", EVENTUALLY), "reading goes on");
+    let status = limited.wait_exit(Duration::from_millis(300));
+    assert!(status.is_none(), "folio died: {status:?}");
+    quit(limited, "q");
+
+    let pty = start_in(dir.path());
+    assert!(
+        pty.wait_for("4 unread", EVENTUALLY),
+        "what was saved before is still there: {}",
+        pty.screen_text()
+    );
+    quit(pty, "q");
+}
