@@ -149,7 +149,7 @@ pub fn event_loop(
         let event = match waited {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {
-                dirty |= persist::save(model, store, &mut told);
+                dirty |= persist::save(model, store, &mut told, Instant::now());
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Exit::HangUp),
@@ -167,7 +167,7 @@ pub fn event_loop(
             }
             dirty = true;
         }
-        dirty |= persist::save(model, store, &mut told);
+        dirty |= persist::save(model, store, &mut told, Instant::now());
     }
 }
 

@@ -7,8 +7,7 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
-use ratatui::crossterm::terminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH, SIGXFSZ};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
 
 use super::Exit;
 use super::persist;
@@ -82,27 +81,17 @@ fn mouse_action(m: event::MouseEvent) -> Option<Action> {
     }
 }
 
-/// Turns SIGHUP, SIGINT and SIGTERM into events, and SIGWINCH into a resize to the terminal's
-/// size then (the input thread sleeps until a key, so resizes cannot come from there).
-/// SIGXFSZ (a file-size limit reached while saving) is caught and dropped, so the write fails
-/// with an error folio reports instead of killing it.
+/// Turns SIGHUP, SIGINT and SIGTERM into events. SIGXFSZ (a file-size limit reached while
+/// saving) is caught and dropped, so the write fails with an error folio reports instead of
+/// killing it.
 pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM, SIGWINCH, SIGXFSZ])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM, SIGXFSZ])?;
     thread::spawn(move || {
         for sig in signals.forever() {
             if sig == SIGXFSZ {
                 continue;
             }
-            let event = if sig == SIGWINCH {
-                match terminal::size() {
-                    Ok((w, h)) => Event::Input(TermEvent::Resize(w, h)),
-                    Err(_) => continue,
-                }
-            } else {
-                Event::Signal(sig)
-            };
-            if tx.send(event).is_err() {
+            if tx.send(Event::Signal(sig)).is_err() {
                 return;
             }
         }

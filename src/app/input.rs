@@ -1,20 +1,20 @@
 //! Reading the terminal's keys on their own thread, and noticing at once when the terminal has
-//! gone: crossterm keeps reading a terminal that has hung up (its reads return nothing), so the
-//! descriptor is polled here first, and a hang-up or an error ends the input.
+//! gone. crossterm keeps reading a terminal that has hung up (its reads return nothing, so it
+//! spins), so a second thread waits on the terminal's descriptor for a hang-up or an error only,
+//! and ends the input the moment one comes.
 
 use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::sync::mpsc::Sender;
 use std::thread;
-use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event as TermEvent};
+use ratatui::crossterm::event;
 use rustix::event::{PollFd, PollFlags, poll};
 
 use super::events::Event;
 
-/// The terminal's descriptor, to poll: standard input when it is the terminal (crossterm reads
+/// The terminal's descriptor, to watch: standard input when it is the terminal (crossterm reads
 /// it then), else `/dev/tty` (which crossterm opens then).
 enum Tty {
     Stdin(io::Stdin),
@@ -38,81 +38,52 @@ impl Tty {
     }
 }
 
-/// What polling the terminal found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ready {
-    /// Bytes to read.
-    Input,
-    /// Hung up, or an error: nothing will ever come.
-    Gone,
-}
-
-/// Blocks until the terminal has input or has gone.
-fn wait(tty: &Tty) -> Ready {
+/// Sleeps until the terminal hangs up or fails: asked for no events, poll(2) still reports
+/// those, and nothing else wakes it.
+fn wait_for_hang_up(tty: &Tty) {
     let fd = tty.fd();
     loop {
-        let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+        let mut fds = [PollFd::new(&fd, PollFlags::empty())];
         match poll(&mut fds, None) {
             Ok(_) => {
                 let events = fds[0].revents();
                 if events.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                    return Ready::Gone;
-                }
-                if events.contains(PollFlags::IN) {
-                    return Ready::Input;
+                    return;
                 }
             }
             Err(rustix::io::Errno::INTR) => {}
-            Err(_) => return Ready::Gone,
+            Err(_) => return,
         }
     }
 }
 
-/// Starts the input thread: key and mouse events go to `tx`; `Event::InputClosed` when the
-/// terminal goes away. Resizes are not taken from here (see `events::spawn_signals`).
+/// Starts the input threads: key, mouse and resize events go to `tx`, and
+/// `Event::InputClosed` when the terminal goes away or its input fails.
 pub fn spawn(tx: Sender<Event>) -> io::Result<()> {
     let tty = Tty::open()?;
+    let watcher = tx.clone();
+    thread::Builder::new()
+        .name("folio-hang-up".into())
+        .spawn(move || {
+            wait_for_hang_up(&tty);
+            let _ = watcher.send(Event::InputClosed);
+        })?;
     thread::Builder::new()
         .name("folio-input".into())
-        .spawn(move || run(&tty, &tx))?;
-    Ok(())
-}
-
-fn run(tty: &Tty, tx: &Sender<Event>) {
-    loop {
-        if wait(tty) == Ready::Gone {
-            let _ = tx.send(Event::InputClosed);
-            return;
-        }
-        // Take every event the bytes make. Readable yet nothing to take (half an escape
-        // sequence, or a terminal in a state poll does not report) waits a moment rather than
-        // spinning.
-        let mut took = false;
-        loop {
-            match event::poll(Duration::ZERO) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(_) => {
-                    let _ = tx.send(Event::InputClosed);
-                    return;
-                }
-            }
-            match event::read() {
-                Ok(TermEvent::Resize(..)) => took = true,
-                Ok(event) => {
-                    took = true;
-                    if tx.send(Event::Input(event)).is_err() {
+        .spawn(move || {
+            loop {
+                match event::read() {
+                    Ok(event) => {
+                        if tx.send(Event::Input(event)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = tx.send(Event::InputClosed);
                         return;
                     }
                 }
-                Err(_) => {
-                    let _ = tx.send(Event::InputClosed);
-                    return;
-                }
             }
-        }
-        if !took {
-            thread::sleep(Duration::from_millis(5));
-        }
-    }
+        })?;
+    Ok(())
 }

@@ -366,7 +366,12 @@ fn every_frame_is_a_synchronized_update() {
     pty.send("?z  z");
     assert!(pty.settle(Duration::from_millis(200)));
     pty.send("q");
-    assert!(pty.wait_exit(EVENTUALLY).is_some_and(|s| s.success()));
+    let st = pty.wait_exit(EVENTUALLY);
+    assert!(
+        st.as_ref().is_some_and(|s| s.success()),
+        "{st:?}\n{}",
+        pty.screen_text()
+    );
     pty.drain();
     let bytes = pty.all_bytes();
     let toks = tokens(&bytes);
