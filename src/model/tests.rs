@@ -175,18 +175,21 @@ fn suspend_and_quit_are_effects_even_over_an_overlay() {
     assert!(model.overlay().is_some());
 }
 
+/// A model at 100x30 over one article of these paragraphs.
+fn one_long_article(paragraphs: Vec<String>) -> Model {
+    let long = Arc::new(Article {
+        title: "long".into(),
+        paragraphs,
+        ..Article::default()
+    });
+    let one = std::slice::from_ref(&long);
+    replay(one, vec![Action::Resize(100, 30), batch(one)]).0
+}
+
 #[test]
 fn the_reader_measures_a_scroll_without_wrapping_anything() {
     let body: Vec<String> = (0..500).map(|i| format!("Paragraph {i}.")).collect();
-    let long = Arc::new(Article {
-        title: "long".into(),
-        paragraphs: body,
-        ..Article::default()
-    });
-    let (mut model, _) = replay(
-        std::slice::from_ref(&long),
-        vec![Action::Resize(100, 30), batch(std::slice::from_ref(&long))],
-    );
+    let mut model = one_long_article(body);
     model.update(Action::ReadingMode);
     let before = model.reader().top();
     for _ in 0..3 {
@@ -219,15 +222,7 @@ fn a_narrow_screen_that_hides_the_reader_keeps_its_place() {
             )
         })
         .collect();
-    let long = Arc::new(Article {
-        title: "long".into(),
-        paragraphs: body,
-        ..Article::default()
-    });
-    let (mut model, _) = replay(
-        std::slice::from_ref(&long),
-        vec![Action::Resize(100, 30), batch(std::slice::from_ref(&long))],
-    );
+    let mut model = one_long_article(body);
     model.update(Action::SwitchPane);
     // Down to an odd line of a paragraph (so that halving the width and doubling it again
     // would not come back to the same line).
