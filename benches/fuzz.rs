@@ -26,6 +26,21 @@ fn main() {
     let inputs = env("FOLIO_FUZZ_INPUTS", 1_000_000);
     let seed = env("FOLIO_FUZZ_SEED", 0x5eed);
     let only = std::env::var("FOLIO_FUZZ_ONLY").ok();
+    // FOLIO_FUZZ_REPLAY=SEED times that one input of each target chosen (the slowest's seed).
+    if let Some(replay) = std::env::var("FOLIO_FUZZ_REPLAY")
+        .ok()
+        .and_then(|v| u64::from_str_radix(v.trim_start_matches("0x"), 16).ok())
+    {
+        for (name, target) in targets::TARGETS {
+            if only.as_deref().is_some_and(|o| !name.contains(o)) {
+                continue;
+            }
+            let t = Instant::now();
+            let (size, result) = target(&mut targets::Gen::new(replay));
+            println!("{name}: {size} bytes, {:?}, {result:?}", t.elapsed());
+        }
+        return;
+    }
     println!("| target | inputs | MB | seconds | inputs/s | slowest input | failures |");
     println!("|---|---:|---:|---:|---:|---|---:|");
     let mut failed = false;
@@ -36,12 +51,13 @@ fn main() {
         let r = targets::run(*target, inputs, seed);
         let secs = r.elapsed.as_secs_f64();
         println!(
-            "| {name} | {} | {:.0} | {secs:.1} | {:.0} | {:.1} ms ({} bytes) | {} |",
+            "| {name} | {} | {:.0} | {secs:.1} | {:.0} | {:.1} ms ({} bytes, seed {:#x}) | {} |",
             r.inputs,
             r.bytes as f64 / 1e6,
             r.inputs as f64 / secs.max(1e-9),
             r.slowest.0.as_secs_f64() * 1e3,
             r.slowest.1,
+            r.slowest.2,
             r.failures.len()
         );
         for (seed, why) in &r.failures {

@@ -264,8 +264,8 @@ pub struct Report {
     pub inputs: u64,
     pub bytes: u64,
     pub elapsed: Duration,
-    /// The slowest input: its time and size.
-    pub slowest: (Duration, usize),
+    /// The slowest input: its time, size and seed.
+    pub slowest: (Duration, usize, u64),
     /// Failed inputs: (seed of the input, what went wrong).
     pub failures: Vec<(u64, String)>,
 }
@@ -292,7 +292,7 @@ pub fn run(target: Target, inputs: u64, seed: u64) -> Report {
             Ok((size, result)) => {
                 report.bytes += size as u64;
                 if took > report.slowest.0 {
-                    report.slowest = (took, size);
+                    report.slowest = (took, size, input_seed);
                 }
                 if let Err(why) = result {
                     report.failures.push((input_seed, why));
