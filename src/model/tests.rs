@@ -226,7 +226,7 @@ fn a_narrow_screen_that_hides_the_reader_keeps_its_place() {
     model.update(Action::SwitchPane);
     // Down to an odd line of a paragraph (so that halving the width and doubling it again
     // would not come back to the same line).
-    while model.reader().top().block < 2 || model.reader().top().line % 2 == 0 {
+    while model.reader().top().block < 2 || model.reader().top().line.is_multiple_of(2) {
         model.update(Action::Down);
     }
     model.update(Action::SwitchPane);
