@@ -195,7 +195,10 @@ fn in_an_overlay_any_key_closes_and_the_scrolling_keys_scroll() {
     press(&mut h, KeyCode::Char('?'));
     press(&mut h, KeyCode::Esc);
     assert_eq!(h.model.overlay(), None);
+    // q closes the window, as in less; only then does it quit.
     press(&mut h, KeyCode::Char('?'));
+    assert_eq!(press(&mut h, KeyCode::Char('q')), Some(Action::Back));
+    assert_eq!(h.model.overlay(), None);
     assert_eq!(press(&mut h, KeyCode::Char('q')), Some(Action::Quit));
 }
 

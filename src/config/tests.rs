@@ -58,11 +58,17 @@ fn defaults_list_every_action_with_its_built_in_keys_in_table_order() {
 fn the_defaults_comment_names_the_actions_that_work_in_overlays() {
     let names: Vec<&str> = TABLE
         .iter()
-        .filter(|e| e.modes.contains(&Mode::Overlay))
+        .filter(|e| e.modes.contains(&Mode::Overlay) && e.modes.contains(&Mode::Normal))
         .map(|e| e.name)
         .collect();
     let (last, rest) = names.split_last().unwrap();
     let want = format!("{} and {last} work", rest.join(", "));
+    let closing: Vec<&str> = TABLE
+        .iter()
+        .filter(|e| e.modes == [Mode::Overlay])
+        .map(|e| e.name)
+        .collect();
+    let want = format!("{want} there too, {} closes the window", closing.join(", "));
     let comment: String = DEFAULT_CONFIG
         .lines()
         .filter_map(|l| l.strip_prefix("# "))

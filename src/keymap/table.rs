@@ -31,6 +31,8 @@ const NORMAL: &[Mode] = &[Mode::Normal];
 /// Commands that also work while the help or the skipped files are shown.
 const ALSO_OVERLAY: &[Mode] = &[Mode::Normal, Mode::Overlay];
 const TYPING: &[Mode] = &[Mode::Typing];
+/// Keys of the help and the skipped files' window alone.
+const OVERLAY: &[Mode] = &[Mode::Overlay];
 
 const fn entry(
     action: Action,
@@ -48,7 +50,8 @@ const fn entry(
     }
 }
 
-/// Every bindable action, in help order: the commands, then the filter bar's keys.
+/// Every bindable action, in help order: the commands, the filter bar's keys, then the keys
+/// of the help and skipped files' window.
 pub const TABLE: &[Entry] = &[
     entry(
         Action::Down,
@@ -185,7 +188,7 @@ pub const TABLE: &[Entry] = &[
         ALSO_OVERLAY,
     ),
     entry(Action::Help, "help", "this help", &["?"], ALSO_OVERLAY),
-    entry(Action::Quit, "quit", "quit", &["q", "ctrl-c"], ALSO_OVERLAY),
+    entry(Action::Quit, "quit", "quit", &["q", "ctrl-c"], NORMAL),
     entry(
         Action::Suspend,
         "suspend",
@@ -235,6 +238,13 @@ pub const TABLE: &[Entry] = &[
         &["up", "ctrl-p"],
         TYPING,
     ),
+    entry(
+        Action::Back,
+        "close",
+        "close the window",
+        &["q", "esc"],
+        OVERLAY,
+    ),
 ];
 
 /// The entry with this config name.
@@ -249,21 +259,21 @@ const README_WIDTH: usize = 100;
 /// bar's keys, and what works while the help or the skipped files are shown.
 pub fn markdown_table() -> String {
     let mut out = String::new();
-    let rows = |out: &mut String, mode: Mode| {
+    let rows = |out: &mut String, keep: &dyn Fn(&Entry) -> bool| {
         out.push_str("| keys | what |\n| --- | --- |\n");
-        for e in TABLE.iter().filter(|e| e.modes.contains(&mode)) {
+        for e in TABLE.iter().filter(|e| keep(e)) {
             let keys: Vec<String> = e.keys.iter().map(|k| format!("`{k}`")).collect();
             out.push_str(&format!("| {} | {} |\n", keys.join(" "), e.help));
         }
     };
-    rows(&mut out, Mode::Normal);
+    rows(&mut out, &|e| e.modes.contains(&Mode::Normal));
     let typing = "In the filter bar, a character is typed into the filter and these keys do what \
                   they say; any other key works as above.";
     out.push_str(&format!("\n{}\n\n", textwrap::fill(typing, README_WIDTH)));
-    rows(&mut out, Mode::Typing);
+    rows(&mut out, &|e| e.modes.contains(&Mode::Typing));
     let overlay: Vec<String> = TABLE
         .iter()
-        .filter(|e| e.modes.contains(&Mode::Overlay))
+        .filter(|e| e.modes.contains(&Mode::Overlay) && e.modes.contains(&Mode::Normal))
         .map(|e| e.name.replace('_', " "))
         .collect();
     let overlay = match overlay.split_last() {
@@ -273,8 +283,9 @@ pub fn markdown_table() -> String {
     };
     let overlay = format!(
         "While the help or the skipped files are shown, the keys of {overlay} work as above, \
-         and any other key closes the window."
+         these keys do what they say, and any other key closes the window."
     );
-    out.push_str(&format!("\n{}\n", textwrap::fill(&overlay, README_WIDTH)));
+    out.push_str(&format!("\n{}\n\n", textwrap::fill(&overlay, README_WIDTH)));
+    rows(&mut out, &|e| e.modes == [Mode::Overlay]);
     out
 }

@@ -140,15 +140,16 @@ fn in_an_overlay_commands_that_work_there_act_and_any_other_key_closes() {
         (ch('g'), Some(Action::Top)),
         (ch('?'), Some(Action::Help)),
         (ch('S'), Some(Action::Skipped)),
-        (ch('q'), Some(Action::Quit)),
-        (press(KeyCode::Char('c'), CTRL), Some(Action::Quit)),
+        // q and Esc close the window, as in less; they do not quit.
+        (ch('q'), Some(Action::Back)),
+        (press(KeyCode::Esc, NONE), Some(Action::Back)),
         (press(KeyCode::Char('z'), CTRL), Some(Action::Suspend)),
         // Any other key, bound elsewhere or not at all, closes the window.
         (ch('x'), Some(Action::Back)),
         (ch('G'), Some(Action::Back)),
         (ch('/'), Some(Action::Back)),
-        (press(KeyCode::Esc, NONE), Some(Action::Back)),
         (press(KeyCode::Enter, NONE), Some(Action::Back)),
+        (press(KeyCode::Char('c'), CTRL), Some(Action::Back)),
         (press(KeyCode::Char('x'), CTRL), Some(Action::Back)),
         // A modifier on its own is not a key press to act on.
         (
@@ -186,7 +187,8 @@ fn rebinding_moves_a_key() {
     let n = Mode::Normal;
     assert_eq!(map.action(ch('x'), n), Some(Action::Quit));
     assert_eq!(map.action(ch('q'), n), None);
-    assert_eq!(map.action(ch('x'), Mode::Overlay), Some(Action::Quit));
+    // Quitting is not a key of the windows: there x closes, as any key does, and so does q.
+    assert_eq!(map.action(ch('x'), Mode::Overlay), Some(Action::Back));
     assert_eq!(map.action(ch('q'), Mode::Overlay), Some(Action::Back));
     assert!(!map.bind("qiut", vec![key("y")]));
     assert_eq!(map.action(ch('y'), n), Some(Action::Copy));
@@ -253,7 +255,7 @@ fn the_markdown_table_has_a_row_per_entry() {
         assert_eq!(md.matches(&row).count(), 1, "{row}");
     }
     let prose = md.replace('\n', " ");
-    assert!(prose.contains("page down, page up, top, skipped, help, quit and suspend work"));
+    assert!(prose.contains("page down, page up, top, skipped, help and suspend work"));
 }
 
 #[test]

@@ -1,0 +1,66 @@
+//! The habits of less, fzf, mutt and newsboat, in the real binary: `q` and Esc close a window,
+//! the place in an article survives a restart, the filter bar edits like a line editor and
+//! remembers earlier queries, Space at the end moves on, and the title stays in view.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::harness::{EVENTUALLY, Pty, Spawn};
+
+const SETTLE: Duration = Duration::from_millis(300);
+
+/// folio at 100x30 on the bundled articles, its state under `dir` (shared between runs).
+fn start_in(dir: &Path, fresh: bool) -> Pty {
+    let mut spawn = Spawn::folio(100, 30)
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_CONFIG_HOME", dir.join("config"));
+    if fresh {
+        spawn = spawn.arg("--fresh");
+    }
+    let pty = spawn.start();
+    assert!(pty.wait_for("/5", EVENTUALLY), "{}", pty.screen_text());
+    assert!(pty.settle(SETTLE));
+    pty
+}
+
+fn quit(mut pty: Pty) {
+    pty.send("q");
+    let status = pty.wait_exit(EVENTUALLY).expect("exited");
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+}
+
+#[test]
+fn q_and_esc_close_the_help_and_the_skipped_files_without_quitting() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path(), true);
+    let first = pty.screen_text();
+    for (open, shown, close) in [
+        ("?", "Keys", "q"),
+        ("?", "Keys", "\x1b"),
+        ("S", "skipped", "q"),
+        ("S", "skipped", "\x1b"),
+    ] {
+        pty.send(open);
+        assert!(
+            pty.wait_until(EVENTUALLY, |p| p.screen_text() != first),
+            "{open} opens a window"
+        );
+        assert!(pty.settle(SETTLE));
+        let window = pty.screen_text();
+        assert!(
+            window.to_lowercase().contains(&shown.to_lowercase()),
+            "{window}"
+        );
+        pty.send(close);
+        assert!(
+            pty.wait_until(EVENTUALLY, |p| p.screen_text() == first),
+            "{close:?} closes {open}:\n{}",
+            pty.screen_text()
+        );
+        assert!(
+            pty.wait_exit(Duration::from_millis(200)).is_none(),
+            "still running"
+        );
+    }
+    quit(pty);
+}
