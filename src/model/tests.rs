@@ -208,3 +208,40 @@ fn the_reader_measures_a_scroll_without_wrapping_anything() {
         "the paragraphs between were never wrapped"
     );
 }
+
+#[test]
+fn a_saved_line_comes_back_when_the_articles_arrive_before_the_first_layout() {
+    // The bundled articles are handed over before the event loop learns the screen's size.
+    let body: Vec<String> = (0..40).map(|i| format!("Paragraph {i}.")).collect();
+    let long = Arc::new(Article {
+        title: "long".into(),
+        paragraphs: body,
+        hash: 7,
+        ..Article::default()
+    });
+    let at_8 = ArticleState {
+        line: 8,
+        ..ArticleState::default()
+    };
+    let mut model = Model::default();
+    model.update(Action::Restore(Session {
+        selected: Some(7),
+        ..Session::default()
+    }));
+    model.update(Action::Loaded(Batch {
+        articles: vec![long],
+        states: vec![at_8],
+        ..Batch::default()
+    }));
+    assert!(model.take_changes().is_empty(), "the line is not lost");
+    model.update(Action::Resize(100, 30));
+    assert_eq!(model.reader().top(), Pos { block: 4, line: 0 });
+    assert!(
+        model.take_changes().is_empty(),
+        "unchanged, so nothing to save"
+    );
+    model.update(Action::Open);
+    model.update(Action::Down);
+    let changes = model.take_changes();
+    assert_eq!(changes[0].1.line, 9);
+}

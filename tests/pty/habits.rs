@@ -29,6 +29,15 @@ fn quit(mut pty: Pty) {
     assert_eq!(status.exit_code(), 0, "{status:?}");
 }
 
+/// The reading pane's text (right of the list), row by row.
+fn reader_text(pty: &Pty) -> Vec<String> {
+    pty.screen_text()
+        .lines()
+        .take(28)
+        .map(|l| l.chars().skip(33).collect())
+        .collect()
+}
+
 #[test]
 fn q_and_esc_close_the_help_and_the_skipped_files_without_quitting() {
     let dir = tempfile::tempdir().expect("dir");
@@ -63,4 +72,24 @@ fn q_and_esc_close_the_help_and_the_skipped_files_without_quitting() {
         );
     }
     quit(pty);
+}
+
+#[test]
+fn the_place_in_the_article_quit_in_comes_back_and_stays_saved() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path(), false);
+    pty.send("j\t");
+    pty.send("jjjjjjjj");
+    assert!(pty.settle(SETTLE));
+    let before = reader_text(&pty);
+    quit(pty);
+    let saved = || std::fs::read_to_string(dir.path().join("state/folio/bundled.json"));
+    let first = saved().expect("state");
+    assert!(first.contains("\"line\": 8"), "{first}");
+
+    let pty = start_in(dir.path(), false);
+    assert_eq!(reader_text(&pty), before, "{}", pty.screen_text());
+    quit(pty);
+    let after = saved().expect("state");
+    assert!(after.contains("\"line\": 8"), "the entry survives: {after}");
 }
