@@ -28,7 +28,7 @@ const WORDS_WIDTH: usize = 30;
 const QUERY_SYNTAX: &[(&str, &str)] = &[
     ("word", "fuzzy, word by word"),
     ("a b", "both"),
-    ("a|b", "either"),
+    ("a|b  a | b", "either"),
     ("'word", "exact"),
     ("^word word$", "word prefix / suffix"),
     ("!word", "without word"),
