@@ -50,6 +50,14 @@ pub enum Action {
     FilterBackspace,
     /// Delete the word before the cursor in the filter.
     FilterDeleteWord,
+    /// Move the cursor or delete in the filter.
+    FilterEdit(Edit),
+    /// Recall an earlier query into the filter.
+    FilterOlder,
+    /// Recall a later query (or what was being typed).
+    FilterNewer,
+    /// Text pasted into the terminal (bracketed paste): typed into the filter bar.
+    Paste(String),
     /// Empty the filter and leave it.
     FilterClear,
     /// Keep the filter and go back to the list.
@@ -82,6 +90,23 @@ pub enum Action {
     LoadDone,
     /// A search finished.
     Searched(SearchOutcome),
+}
+
+/// A change of the filter bar's text at its cursor, as readline makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    /// The character at the cursor.
+    Delete,
+    /// Everything before the cursor.
+    KillStart,
+    /// Everything from the cursor on.
+    KillEnd,
 }
 
 /// Loading progress, while files are still being read: bytes read of the bytes found.

@@ -8,7 +8,9 @@
 //! event loop must carry out. Drawing reads `&Model`.
 
 mod chrome;
+mod editing;
 mod filter;
+mod history;
 mod hits;
 mod library;
 mod list;
@@ -26,6 +28,7 @@ use crate::state::{ArticleState, Session, Sort};
 
 pub use chrome::{Chrome, Focus, Overlay, OverlayOutcome};
 pub use filter::FilterText;
+pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
 pub use list::{ListView, sort_rows};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, meta_line};
@@ -189,7 +192,8 @@ impl Model {
         self.library.take_changes()
     }
 
-    /// Where the user is: the filter as typed, the selected article, the sort order.
+    /// Where the user is: the filter as typed, the selected article, the sort order, the
+    /// filter's history.
     pub fn session(&self) -> Session {
         Session {
             query: self.search.filter().as_str().to_string(),
@@ -198,6 +202,8 @@ impl Model {
                 .and_then(|id| self.library.get(id))
                 .map(|a| a.hash),
             sort: Some(self.list.sort()),
+            history: self.search.history().entries().to_vec(),
+            list_width: None,
         }
     }
 

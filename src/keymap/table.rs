@@ -3,7 +3,7 @@
 //! default config file (checked by a test) and the README's key table all come from it.
 
 use super::Mode;
-use crate::action::Action;
+use crate::action::{Action, Edit};
 
 /// One bindable action.
 #[derive(Debug, PartialEq, Eq)]
@@ -225,17 +225,80 @@ pub const TABLE: &[Entry] = &[
         TYPING,
     ),
     entry(
-        Action::Down,
-        "filter_down",
-        "move down in the list",
-        &["down", "ctrl-n"],
+        Action::FilterEdit(Edit::Delete),
+        "filter_delete",
+        "delete the character at the cursor",
+        &["delete", "ctrl-d"],
         TYPING,
     ),
     entry(
-        Action::Up,
-        "filter_up",
-        "move up in the list",
+        Action::FilterEdit(Edit::KillStart),
+        "filter_kill_start",
+        "delete to the start",
+        &["ctrl-u"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::KillEnd),
+        "filter_kill_end",
+        "delete to the end",
+        &["ctrl-k"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::Left),
+        "filter_left",
+        "cursor left",
+        &["left", "ctrl-b"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::Right),
+        "filter_right",
+        "cursor right",
+        &["right", "ctrl-f"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::WordLeft),
+        "filter_word_left",
+        "cursor a word left",
+        &["alt-b", "ctrl-left"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::WordRight),
+        "filter_word_right",
+        "cursor a word right",
+        &["alt-f", "ctrl-right"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::Home),
+        "filter_home",
+        "cursor to the start",
+        &["home", "ctrl-a"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::End),
+        "filter_end",
+        "cursor to the end",
+        &["end", "ctrl-e"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterOlder,
+        "filter_older",
+        "earlier query (history)",
         &["up", "ctrl-p"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterNewer,
+        "filter_newer",
+        "later query (history)",
+        &["down", "ctrl-n"],
         TYPING,
     ),
     entry(

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, ModifierKeyCode};
 
 use super::*;
+use crate::action::Edit;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -110,10 +111,66 @@ fn typing_keys_are_text_and_the_rest_fall_through_to_commands() {
             press(KeyCode::Char('w'), CTRL),
             Some(Action::FilterDeleteWord),
         ),
-        (press(KeyCode::Down, NONE), Some(Action::Down)),
-        (press(KeyCode::Char('n'), CTRL), Some(Action::Down)),
-        (press(KeyCode::Up, NONE), Some(Action::Up)),
-        (press(KeyCode::Char('p'), CTRL), Some(Action::Up)),
+        (press(KeyCode::Down, NONE), Some(Action::FilterNewer)),
+        (press(KeyCode::Char('n'), CTRL), Some(Action::FilterNewer)),
+        (press(KeyCode::Up, NONE), Some(Action::FilterOlder)),
+        (press(KeyCode::Char('p'), CTRL), Some(Action::FilterOlder)),
+        (
+            press(KeyCode::Left, NONE),
+            Some(Action::FilterEdit(Edit::Left)),
+        ),
+        (
+            press(KeyCode::Char('b'), CTRL),
+            Some(Action::FilterEdit(Edit::Left)),
+        ),
+        (
+            press(KeyCode::Right, NONE),
+            Some(Action::FilterEdit(Edit::Right)),
+        ),
+        (
+            press(KeyCode::Char('f'), CTRL),
+            Some(Action::FilterEdit(Edit::Right)),
+        ),
+        (
+            press(KeyCode::Char('b'), ALT),
+            Some(Action::FilterEdit(Edit::WordLeft)),
+        ),
+        (
+            press(KeyCode::Char('f'), ALT),
+            Some(Action::FilterEdit(Edit::WordRight)),
+        ),
+        (
+            press(KeyCode::Home, NONE),
+            Some(Action::FilterEdit(Edit::Home)),
+        ),
+        (
+            press(KeyCode::Char('a'), CTRL),
+            Some(Action::FilterEdit(Edit::Home)),
+        ),
+        (
+            press(KeyCode::End, NONE),
+            Some(Action::FilterEdit(Edit::End)),
+        ),
+        (
+            press(KeyCode::Char('e'), CTRL),
+            Some(Action::FilterEdit(Edit::End)),
+        ),
+        (
+            press(KeyCode::Delete, NONE),
+            Some(Action::FilterEdit(Edit::Delete)),
+        ),
+        (
+            press(KeyCode::Char('d'), CTRL),
+            Some(Action::FilterEdit(Edit::Delete)),
+        ),
+        (
+            press(KeyCode::Char('u'), CTRL),
+            Some(Action::FilterEdit(Edit::KillStart)),
+        ),
+        (
+            press(KeyCode::Char('k'), CTRL),
+            Some(Action::FilterEdit(Edit::KillEnd)),
+        ),
         // Not the filter bar's: commands, as in normal mode.
         (press(KeyCode::Char('c'), CTRL), Some(Action::Quit)),
         (press(KeyCode::Char('z'), CTRL), Some(Action::Suspend)),
@@ -212,9 +269,12 @@ fn a_key_is_taken_only_from_actions_of_the_same_mode() {
     assert_eq!(map.action(esc, Mode::Typing), Some(Action::Back));
 
     let mut map = Keymap::default();
-    map.bind("filter_down", vec![key("ctrl-j")]);
+    map.bind("filter_newer", vec![key("ctrl-j")]);
     let down = press(KeyCode::Down, NONE);
-    assert_eq!(map.keys_for(&Action::Down, Mode::Typing), &[key("ctrl-j")]);
+    assert_eq!(
+        map.keys_for(&Action::FilterNewer, Mode::Typing),
+        &[key("ctrl-j")]
+    );
     assert_eq!(
         map.keys_for(&Action::Down, Mode::Normal),
         &[key("j"), key("down")]
@@ -239,9 +299,10 @@ fn keys_for_an_action_in_a_mode() {
         &[key("j"), key("down")]
     );
     assert_eq!(
-        map.keys_for(&Action::Down, Mode::Typing),
-        &[key("down"), key("ctrl-n")]
+        map.keys_for(&Action::FilterOlder, Mode::Typing),
+        &[key("up"), key("ctrl-p")]
     );
+    assert_eq!(map.keys_for(&Action::Down, Mode::Typing), &[]);
     assert_eq!(map.keys_for(&Action::Bottom, Mode::Overlay), &[]);
     assert_eq!(map.keys_for(&Action::FilterClear, Mode::Normal), &[]);
 }

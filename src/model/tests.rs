@@ -104,6 +104,7 @@ fn a_saved_session_reopens_its_article_when_it_arrives() {
         query: String::new(),
         selected: Some(30),
         sort: Some(Sort::Title),
+        ..Session::default()
     };
     let (model, _) = replay(
         &corpus,

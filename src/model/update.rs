@@ -82,6 +82,7 @@ impl Model {
     /// it is found even if it loads later) and its line, and the sort order.
     fn restore(&mut self, session: Session) -> Vec<Effect> {
         self.list.set_sort(session.sort.unwrap_or_default());
+        *self.search.history_mut() = super::History::from_entries(session.history);
         self.pending = session.selected;
         let requery = self
             .search
@@ -94,7 +95,7 @@ impl Model {
     }
 
     /// What a new reading of the filter asks for.
-    fn requery(&mut self, requery: Requery) -> Vec<Effect> {
+    pub(super) fn requery(&mut self, requery: Requery) -> Vec<Effect> {
         match requery {
             Requery::Same => Vec::new(),
             Requery::All => {
@@ -176,7 +177,15 @@ impl Model {
                 self.relayout();
                 return self.requery(r);
             }
+            Action::FilterEdit(_)
+            | Action::FilterOlder
+            | Action::FilterNewer
+            | Action::Paste(_) => {
+                return self.line_edit(action);
+            }
             Action::FilterAccept => {
+                let query = self.filter().as_str().to_string();
+                self.search.history_mut().push(&query);
                 self.chrome.set_focus(Focus::List);
                 self.relayout();
             }

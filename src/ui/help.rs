@@ -273,12 +273,12 @@ mod tests {
                 .iter()
                 .any(|l| l.trim_start() == "esc  close overlay / leave reading mode")
         );
-        map.bind("filter_up", Vec::new());
+        map.bind("filter_older", Vec::new());
         let typing = section(&text(&map, 78), TYPING);
         assert!(
             typing
                 .iter()
-                .any(|l| l.trim_start() == "(none)  move up in the list"),
+                .any(|l| l.trim_start() == "(none)  earlier query (history)"),
             "{typing:?}"
         );
     }

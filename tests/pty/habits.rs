@@ -93,3 +93,62 @@ fn the_place_in_the_article_quit_in_comes_back_and_stays_saved() {
     let after = saved().expect("state");
     assert!(after.contains("\"line\": 8"), "the entry survives: {after}");
 }
+
+/// The bottom row: the filter bar or the status line.
+fn bottom_row(pty: &Pty) -> String {
+    pty.screen_text()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn wait_bottom(pty: &Pty, want: &str) {
+    assert!(
+        pty.wait_until(EVENTUALLY, |p| {
+            bottom_row(p).split("  ignored:").next().map(str::trim_end) == Some(want)
+        }),
+        "want {want:?}, bottom row: {:?}",
+        bottom_row(pty)
+    );
+}
+
+#[test]
+fn the_filter_bar_edits_like_readline_and_remembers_across_a_restart() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path(), true);
+    pty.send("/gordon");
+    wait_bottom(&pty, "/gordon");
+    pty.send("\x1b[H"); // Home
+    pty.send("tony | ");
+    wait_bottom(&pty, "/tony | gordon");
+    assert!(pty.settle(SETTLE));
+    let cursor = pty.with_screen(|s| s.cursor_position());
+    assert_eq!(cursor, (29, 8), "the cursor after the typed text");
+    pty.send("\x05\x1b[D\x1b[D\x1b[D"); // Ctrl-E, three times Left
+    pty.send("\x0b"); // Ctrl-K
+    wait_bottom(&pty, "/tony | gor");
+    pty.send("\x01\x1bf\x04"); // Ctrl-A, Alt-F, Ctrl-D
+    wait_bottom(&pty, "/tony| gor");
+    pty.send("\x15"); // Ctrl-U
+    wait_bottom(&pty, "/| gor");
+    pty.send("\x1b[200~taliban\nkabul\x1b[201~"); // a bracketed paste
+    wait_bottom(&pty, "/taliban kabul| gor");
+    pty.send("\x17"); // Ctrl-W
+    wait_bottom(&pty, "/taliban | gor");
+    pty.send("\x05\x15khalil\r"); // Ctrl-E, Ctrl-U: the bar is empty again
+    pty.send("/\x05\x15oslo\r");
+    assert!(pty.settle(SETTLE));
+    quit(pty);
+
+    let mut pty = start_in(dir.path(), true);
+    pty.send("/");
+    pty.send("\x1b[A"); // Up
+    wait_bottom(&pty, "/oslo");
+    pty.send("\x10"); // Ctrl-P
+    wait_bottom(&pty, "/khalil");
+    pty.send("\x1b[B\x1b[B"); // Down twice
+    wait_bottom(&pty, "/");
+    pty.send("\r");
+    quit(pty);
+}

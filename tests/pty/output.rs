@@ -153,8 +153,9 @@ fn page_through(dir: &std::path::Path, articles: usize, cols: u16, rows: u16) ->
     pty.all_bytes()
 }
 
-/// Private modes folio itself sets: alternate screen, cursor, synchronized output.
-const OWN_MODES: [u32; 3] = [1049, 25, 2026];
+/// Private modes folio itself sets: alternate screen, cursor, synchronized output, bracketed
+/// paste.
+const OWN_MODES: [u32; 4] = [1049, 25, 2026, 2004];
 
 #[test]
 fn hostile_text_cannot_reach_the_terminal() {
