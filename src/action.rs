@@ -22,6 +22,14 @@ pub enum Action {
     PageDown,
     /// One page up.
     PageUp,
+    /// Half a page down (the reader) or half a list down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// The next article in the list, from the reader too.
+    NextArticle,
+    /// The previous article in the list.
+    PrevArticle,
     /// First article, or the top of the text.
     Top,
     /// Last article, or the end of the text.

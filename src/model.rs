@@ -14,6 +14,8 @@ mod history;
 mod hits;
 mod library;
 mod list;
+mod paging;
+mod pointer;
 mod reader;
 mod search;
 mod update;
@@ -274,9 +276,10 @@ impl Model {
     }
 
     /// An article becomes read once its last line has been on screen while being read (the
-    /// reader has focus, or reading mode), not merely previewed from the list.
-    fn mark_read_at_end(&mut self) {
-        if !self.chrome.reader_has_keys() || !self.reader.at_end() {
+    /// reader has focus, or reading mode, or `n` brought it there), not merely previewed from
+    /// the list.
+    fn mark_read_at_end(&mut self, stepped: bool) {
+        if !(self.chrome.reader_has_keys() || stepped) || !self.reader.at_end() {
             return;
         }
         if let Some(id) = self.reader.id() {

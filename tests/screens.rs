@@ -153,6 +153,7 @@ fn help_overlay_scrolled_to_the_filter_bar() {
     h.act(Action::Help);
     h.act(Action::PageDown);
     h.act(Action::PageDown);
+    h.act(Action::PageDown);
     insta::assert_snapshot!(h.screen());
 }
 

@@ -63,7 +63,6 @@ fn apply(f: &mut super::FilterText, edit: Edit) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::Session;
 
     fn typed(model: &mut Model, text: &str) {
         for c in text.chars() {

@@ -157,7 +157,7 @@ fn loading_progress_and_done() {
 
 #[test]
 fn arrivals_keep_the_status_line_and_keys_clear_it() {
-    let corpus = [article("a", "one", 10)];
+    let corpus = [article("a", "one", 10), article("b", "two", 20)];
     let mut model = Model::default();
     model.set_status("config.toml line 3: unknown key".into());
     model.update(batch(&corpus));

@@ -152,3 +152,51 @@ fn the_filter_bar_edits_like_readline_and_remembers_across_a_restart() {
     pty.send("\r");
     quit(pty);
 }
+
+/// The reader's top border row.
+fn reader_border(pty: &Pty) -> String {
+    pty.screen_text()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .skip(33)
+        .collect()
+}
+
+#[test]
+fn the_title_stays_in_view_and_space_at_the_end_moves_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut pty = start_in(dir.path(), true);
+    assert!(reader_border(&pty).contains("000_fa3a172fdca67ea3.txt"));
+    pty.send("\t");
+    pty.send("jjjjj");
+    assert!(
+        pty.wait_until(EVENTUALLY, |p| reader_border(p)
+            .contains("The spokesman for")),
+        "the title, scrolled away, is in the border: {}",
+        pty.screen_text()
+    );
+    pty.send("z");
+    assert!(
+        pty.wait_until(EVENTUALLY, |p| bottom_row(p)
+            .starts_with(" The spokesman for")),
+        "and in reading mode's last row: {}",
+        pty.screen_text()
+    );
+    pty.send("zG");
+    assert!(pty.wait_for("100%", EVENTUALLY), "{}", pty.screen_text());
+    pty.send(" ");
+    assert!(
+        pty.wait_until(EVENTUALLY, |p| reader_border(p)
+            .contains("001_009fba84ec7cbc00.txt")),
+        "Space at the end opens the next article: {}",
+        pty.screen_text()
+    );
+    assert!(
+        pty.wait_for("4 unread", EVENTUALLY),
+        "{}",
+        pty.screen_text()
+    );
+    quit(pty);
+}

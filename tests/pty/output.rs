@@ -21,7 +21,7 @@ fn exercise(mut pty: Pty) -> Vec<u8> {
     );
     pty.send("\r\tn?");
     assert!(
-        pty.wait_for("this help", EVENTUALLY),
+        pty.wait_for("first article / top of text", EVENTUALLY),
         "{}",
         pty.screen_text()
     );

@@ -140,7 +140,8 @@ fn a_config_file_rebinds_quit_and_the_help_says_so() {
     std::fs::write(folder.join("config.toml"), config).expect("write config");
 
     let mut pty = start_in(dir.path());
-    pty.send("?");
+    // The help, scrolled down to the row of quit.
+    pty.send("?jjjjjjjj");
     assert!(
         pty.wait_for("this help", EVENTUALLY),
         "{}",
