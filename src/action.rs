@@ -50,6 +50,8 @@ pub enum Action {
     NextHit,
     /// Jump to the previous hit of the active query.
     PrevHit,
+    /// Make the list narrower (`false`) or wider (`true`).
+    ListWidth { wider: bool },
     /// Toggle full-width reading mode.
     ReadingMode,
     /// Type a character into the filter.

@@ -205,7 +205,7 @@ impl Model {
                 .map(|a| a.hash),
             sort: Some(self.list.sort()),
             history: self.search.history().entries().to_vec(),
-            list_width: None,
+            list_width: self.chrome.chosen_list_share(),
         }
     }
 

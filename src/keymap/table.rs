@@ -167,6 +167,20 @@ pub const TABLE: &[Entry] = &[
         NORMAL,
     ),
     entry(
+        Action::ListWidth { wider: false },
+        "narrow_list",
+        "narrower list",
+        &["<"],
+        NORMAL,
+    ),
+    entry(
+        Action::ListWidth { wider: true },
+        "widen_list",
+        "wider list",
+        &[">"],
+        NORMAL,
+    ),
+    entry(
         Action::NextUnread,
         "next_unread",
         "next unread article",

@@ -82,6 +82,9 @@ impl Model {
     fn restore(&mut self, session: Session) -> Vec<Effect> {
         self.list.set_sort(session.sort.unwrap_or_default());
         *self.search.history_mut() = super::History::from_entries(session.history);
+        if let Some(share) = session.list_width {
+            self.chrome.set_list_share(share);
+        }
         self.pending = session.selected;
         let requery = self
             .search
@@ -156,6 +159,16 @@ impl Model {
             Action::Skipped => self.chrome.toggle_overlay(Overlay::Skipped),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
+            Action::ListWidth { wider } => {
+                if !self.chrome.widen_list(wider) {
+                    self.chrome.set_status(if wider {
+                        "the list is as wide as it gets"
+                    } else {
+                        "the list is as narrow as it gets"
+                    });
+                }
+                self.relayout();
+            }
             Action::ReadingMode => {
                 let on = !self.chrome.reading_mode();
                 self.chrome.set_reading_mode(on);

@@ -7,8 +7,9 @@ fn char_width(c: char) -> usize {
     unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
-/// `path` in at most `max` columns: whole if it fits; else its first folders that fit, `…/`
-/// and the file name; else the file name cut in its middle.
+/// `path` in at most `max` columns: whole if it fits; else the file name with its folder when
+/// they fit, after as many of the first folders as fit and `…/`; else the file name cut in its
+/// middle.
 pub fn shorten_path(path: &str, max: usize) -> String {
     if width(path) <= max {
         return path.to_string();
@@ -17,16 +18,23 @@ pub fn shorten_path(path: &str, max: usize) -> String {
     if width(name) + 2 > max {
         return cut_middle(path, max);
     }
-    // Folders from the start, whole, as many as fit before `…/name`.
+    // The file's own folder tells most about it: keep it when it fits.
+    let (dirs, tail) = match dirs.rsplit_once('/') {
+        Some((rest, parent)) if width(parent) + width(name) + 3 <= max => {
+            (rest, format!("{parent}/{name}"))
+        }
+        _ => (dirs, name.to_string()),
+    };
+    // Folders from the start, whole, as many as fit before `…/tail`.
     let mut head = String::new();
-    let room = max - width(name) - 2;
+    let room = max - width(&tail) - 2;
     for part in dirs.split_inclusive('/') {
         if width(&head) + width(part) > room {
             break;
         }
         head.push_str(part);
     }
-    format!("{head}…/{name}")
+    format!("{head}…/{tail}")
 }
 
 /// `text` in at most `max` columns with its middle replaced by `…`: a third of the room for
@@ -74,13 +82,14 @@ mod tests {
         let path = "livedoor/dokujo-tsushin/2010/09/dokujo-tsushin-4778030.txt";
         assert_eq!(shorten_path(path, 80), path);
         assert_eq!(
-            shorten_path(path, 52),
-            "livedoor/dokujo-tsushin/…/dokujo-tsushin-4778030.txt"
+            shorten_path(path, 55),
+            "livedoor/dokujo-tsushin/…/09/dokujo-tsushin-4778030.txt"
         );
         assert_eq!(
             shorten_path(path, 50),
-            "livedoor/…/dokujo-tsushin-4778030.txt"
+            "livedoor/…/09/dokujo-tsushin-4778030.txt"
         );
+        assert_eq!(shorten_path(path, 31), "…/09/dokujo-tsushin-4778030.txt");
         assert_eq!(shorten_path(path, 30), "…/dokujo-tsushin-4778030.txt");
         for max in 0..70 {
             assert!(width(&shorten_path(path, max)) <= max, "{max}");
