@@ -200,3 +200,17 @@ fn the_title_stays_in_view_and_space_at_the_end_moves_on() {
     );
     quit(pty);
 }
+
+#[test]
+fn print_on_a_wide_terminal_wraps_to_the_reading_width() {
+    let mut pty = Spawn::folio(200, 30).arg("--print").arg("3").start();
+    let status = pty.wait_exit(EVENTUALLY).expect("exited");
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+    pty.drain();
+    let text = pty.screen_text();
+    let widest = text.lines().map(|l| l.trim_end().chars().count()).max();
+    assert!(
+        widest.is_some_and(|w| (60..=80).contains(&w)),
+        "{widest:?}:\n{text}"
+    );
+}
