@@ -214,3 +214,39 @@ fn print_on_a_wide_terminal_wraps_to_the_reading_width() {
         "{widest:?}:\n{text}"
     );
 }
+
+#[test]
+fn a_missing_path_is_named_and_the_others_open() {
+    let dir = crate::harness::folder(&[(b"one.txt", b"The only headline\n\nBody.\n")]);
+    let pty = Spawn::folio(100, 30)
+        .arg(dir.path())
+        .arg("/no/such/folder-here")
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .start();
+    assert!(pty.wait_for("1/1", EVENTUALLY), "{}", pty.screen_text());
+    assert!(
+        pty.wait_until(EVENTUALLY, |p| bottom_row(p)
+            .contains("no such file or folder: /no/such/folder-here")),
+        "{}",
+        pty.screen_text()
+    );
+    quit(pty);
+}
+
+#[test]
+fn list_on_a_terminal_shows_paths_made_safe() {
+    let dir = crate::harness::folder(&[(b"tab\there\x1b[31m.txt", b"Odd name\n\nBody.\n")]);
+    let mut pty = Spawn::folio(100, 30).arg("--list").arg(dir.path()).start();
+    let status = pty.wait_exit(EVENTUALLY).expect("exited");
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+    pty.drain();
+    let text = pty.screen_text();
+    assert!(text.contains("Odd name"), "{text}");
+    assert!(!text.contains("\\t"), "no escapes on a terminal: {text}");
+    assert_eq!(
+        text.lines().filter(|l| !l.trim().is_empty()).count(),
+        1,
+        "{text}"
+    );
+}
