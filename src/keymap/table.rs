@@ -230,7 +230,14 @@ pub const TABLE: &[Entry] = &[
         ALSO_OVERLAY,
     ),
     entry(Action::Help, "help", "this help", &["?"], ALSO_OVERLAY),
-    entry(Action::Quit, "quit", "quit", &["q", "ctrl-c"], NORMAL),
+    entry(Action::Quit, "quit", "quit", &["q"], NORMAL),
+    entry(
+        Action::Quit,
+        "interrupt",
+        "quit, from the windows too",
+        &["ctrl-c"],
+        ALSO_OVERLAY,
+    ),
     entry(
         Action::Suspend,
         "suspend",
