@@ -22,6 +22,14 @@ pub enum Action {
     PageDown,
     /// One page up.
     PageUp,
+    /// Half a page down (the reader) or half a list down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// The next article in the list, from the reader too.
+    NextArticle,
+    /// The previous article in the list.
+    PrevArticle,
     /// First article, or the top of the text.
     Top,
     /// Last article, or the end of the text.
@@ -42,6 +50,8 @@ pub enum Action {
     NextHit,
     /// Jump to the previous hit of the active query.
     PrevHit,
+    /// Make the list narrower (`false`) or wider (`true`).
+    ListWidth { wider: bool },
     /// Toggle full-width reading mode.
     ReadingMode,
     /// Type a character into the filter.
@@ -50,6 +60,14 @@ pub enum Action {
     FilterBackspace,
     /// Delete the word before the cursor in the filter.
     FilterDeleteWord,
+    /// Move the cursor or delete in the filter.
+    FilterEdit(Edit),
+    /// Recall an earlier query into the filter.
+    FilterOlder,
+    /// Recall a later query (or what was being typed).
+    FilterNewer,
+    /// Text pasted into the terminal (bracketed paste): typed into the filter bar.
+    Paste(String),
     /// Empty the filter and leave it.
     FilterClear,
     /// Keep the filter and go back to the list.
@@ -82,6 +100,23 @@ pub enum Action {
     LoadDone,
     /// A search finished.
     Searched(SearchOutcome),
+}
+
+/// A change of the filter bar's text at its cursor, as readline makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    /// The character at the cursor.
+    Delete,
+    /// Everything before the cursor.
+    KillStart,
+    /// Everything from the cursor on.
+    KillEnd,
 }
 
 /// Loading progress, while files are still being read: bytes read of the bytes found.

@@ -44,7 +44,8 @@ pub struct Options {
     pub theme: Theme,
     pub mouse: bool,
     pub reading_width: u16,
-    /// Ignore the saved session (but still record this one).
+    /// Ignore where the saved session stopped (but keep its history and list width, and still
+    /// record this one).
     pub fresh: bool,
     /// One-line notices for the first screen (config problems).
     pub notices: Vec<String>,
@@ -88,9 +89,17 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
     let mut first = Vec::new();
-    if !options.fresh {
-        first.push(Action::Restore(store.session().clone()));
-    }
+    let saved = store.session().clone();
+    // --fresh starts at the top, but keeps the filter's history and the list's width.
+    first.push(Action::Restore(if options.fresh {
+        crate::state::Session {
+            history: saved.history,
+            list_width: saved.list_width,
+            ..crate::state::Session::default()
+        }
+    } else {
+        saved
+    }));
     match source {
         Source::Loaded(articles, skipped) => {
             first.push(Action::Loaded(persist::batch(

@@ -1,5 +1,7 @@
-//! The command line: arguments, the scriptable modes (`--list`, `--filter`, `--print`), and
-//! handing over to the interface.
+//! The command line: arguments, the scriptable modes (`--list`, `--filter`, `--print`,
+//! `--skipped`) with grep's exit codes, and handing over to the interface.
+
+mod report;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -16,6 +18,7 @@ use crate::search::{MemoryIndex, Query, Searcher};
 use crate::state::{self, Store};
 use crate::text::wrap_ranges;
 use crate::theme::ColorDepth;
+use report::RealPaths;
 
 /// A terminal reader for collections of news articles.
 ///
@@ -27,17 +30,22 @@ pub struct Args {
     /// extension).
     pub paths: Vec<PathBuf>,
     /// Print one line per article: number, date, source, title, path (tab-separated).
-    #[arg(long, conflicts_with_all = ["filter", "print"])]
+    #[arg(long, conflicts_with_all = ["filter", "print", "skipped"])]
     pub list: bool,
     /// Print the articles that QUERY finds, best first, as --list does.
-    #[arg(long, value_name = "QUERY", conflicts_with = "print")]
+    #[arg(long, value_name = "QUERY", conflicts_with_all = ["print", "skipped"])]
     pub filter: Option<String>,
     /// Print article N (numbered as --list numbers them) as clean text.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with = "skipped")]
     pub print: Option<usize>,
-    /// Wrap --print output to W columns (default: the terminal's width, or 80).
-    #[arg(long, value_name = "W", requires = "print")]
+    /// Wrap --print output to W columns, at least 20 (default: the reading width, 80 unless
+    /// the settings say otherwise).
+    #[arg(long, value_name = "W", requires = "print",
+          value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+    /// Print every file that was skipped and why (PATH, tab, reason), and exit.
+    #[arg(long)]
+    pub skipped: bool,
     /// Print JSON lines instead of text (skipped files too, on stderr).
     #[arg(long)]
     pub json: bool,
@@ -90,37 +98,72 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     let (config, problems) = crate::paths::config_file()
         .map(|p| config::load(&p))
         .unwrap_or_default();
-    for path in &args.paths {
-        if std::fs::symlink_metadata(path).is_err() {
-            return Err(Failure {
-                message: LoadError::NotFound(path.clone()).to_string(),
-                status: 2,
-            });
-        }
+    // A missing path is named, and the rest are read, as grep does; none left is an error.
+    let (paths, missing): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| std::fs::symlink_metadata(p).is_ok());
+    let missing: Vec<String> = missing
+        .into_iter()
+        .map(|p| LoadError::NotFound(p).to_string())
+        .collect();
+    if paths.is_empty() && !missing.is_empty() {
+        return Err(Failure {
+            message: missing.join("; "),
+            status: 2,
+        });
     }
-    let scripted = args.list || args.filter.is_some() || args.print.is_some();
+    let scripted = args.list || args.filter.is_some() || args.print.is_some() || args.skipped;
     if scripted || !io::stdout().is_terminal() {
-        for problem in &problems {
+        for problem in problems.iter().chain(&missing) {
             eprintln!("folio: {problem}");
         }
-        let (articles, skipped) = load(&args.paths)?;
-        report_skipped(&skipped, args.json);
-        let out = io::stdout().lock();
-        let result = if let Some(n) = args.print {
-            print_article(out, &articles, n, args)
+        let found = scripted_output(args, &paths, config.reading_width)?;
+        // grep's codes: 2 when a path could not be read (even if the rest printed), 1 when
+        // --filter found nothing, else 0.
+        return Ok(if !missing.is_empty() {
+            ExitCode::from(2)
+        } else if found {
+            ExitCode::SUCCESS
         } else {
-            let query = Query::parse(args.filter.as_deref().unwrap_or(""));
-            list(out, articles, &query, args.json)
-        };
-        return match result {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-            other => other.map(|()| ExitCode::SUCCESS).map_err(Failure::from),
-        };
+            ExitCode::from(1)
+        });
     }
-    interface(args, config, problems)
+    let mut problems = problems;
+    problems.extend(missing);
+    interface(args, &paths, config, problems)
 }
 
-fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitCode, Failure> {
+/// `--list`, `--filter`, `--print` or `--skipped` over `paths`: whether anything was found
+/// (false only when `--filter` matched nothing). A closed pipe is success.
+fn scripted_output(args: &Args, paths: &[PathBuf], reading_width: u16) -> Result<bool, Failure> {
+    let (articles, skipped, real) = load(paths)?;
+    let out = io::stdout().lock();
+    let result = if args.skipped {
+        print_skipped(out, &skipped, args.json).map(|()| true)
+    } else {
+        report_skipped(&skipped, args.json);
+        if let Some(n) = args.print {
+            let width = args.width.unwrap_or(reading_width).max(20);
+            print_article(out, &articles, &real, n, args.json, width).map(|()| true)
+        } else {
+            let query = Query::parse(args.filter.as_deref().unwrap_or(""));
+            list(out, articles, &real, &query, args.json).map(|n| n > 0 || query.is_empty())
+        }
+    };
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        other => other.map_err(Failure::from),
+    }
+}
+
+fn interface(
+    args: &Args,
+    paths: &[PathBuf],
+    config: Config,
+    problems: Vec<String>,
+) -> Result<ExitCode, Failure> {
     let term = std::env::var("TERM").ok();
     if term.as_deref().is_none_or(|t| t.is_empty() || t == "dumb") {
         return Err(Failure {
@@ -135,14 +178,14 @@ fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitC
         std::env::var("COLORTERM").ok().as_deref(),
         term.as_deref(),
     );
-    let source = if args.paths.is_empty() {
+    let source = if paths.is_empty() {
         let (articles, skipped) = corpus::load_all(&corpus::bundled());
         Source::Loaded(articles, skipped)
     } else {
-        Source::Paths(args.paths.clone())
+        Source::Paths(paths.to_vec())
     };
     let (mut store, notice) = match crate::paths::state_dir() {
-        Some(dir) => Store::open(&dir, &state::corpus_key(&args.paths)),
+        Some(dir) => Store::open(&dir, &state::corpus_key(paths)),
         None => (Store::memory_only(), None),
     };
     let mut notices: Vec<String> = notice.into_iter().collect();
@@ -164,10 +207,11 @@ fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitC
     }
 }
 
-/// Loads the bundled articles or the given paths, all at once.
-fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Skipped>), Failure> {
+/// Loads the bundled articles or the given paths, all at once, with the real path of each file.
+fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Skipped>, RealPaths), Failure> {
     if paths.is_empty() {
-        return Ok(corpus::load_all(&corpus::bundled()));
+        let (articles, skipped) = corpus::load_all(&corpus::bundled());
+        return Ok((articles, skipped, RealPaths::default()));
     }
     let (candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
         message: e.to_string(),
@@ -175,35 +219,39 @@ fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Skipped>), Failure> {
     })?;
     let (articles, more) = corpus::load_all(&candidates);
     skipped.extend(more);
-    Ok((articles, skipped))
+    Ok((articles, skipped, RealPaths::of(&candidates)))
 }
 
-/// One line per skipped file on stderr: `folio: skipped PATH: REASON`, or with `--json` a JSON
-/// object with the path, the reason's machine name and its message.
+/// Skipped files, summarised in one line on stderr (a JSON line with `--json`).
 fn report_skipped(skipped: &[Skipped], json: bool) {
-    let mut err = io::stderr().lock();
+    let summary = if json {
+        report::skipped_summary_json(skipped)
+    } else {
+        report::skipped_summary(skipped)
+    };
+    if let Some(line) = summary {
+        let _ = writeln!(io::stderr().lock(), "{line}");
+    }
+}
+
+/// `--skipped`: every skipped file, one line each.
+fn print_skipped(mut out: impl Write, skipped: &[Skipped], json: bool) -> io::Result<()> {
     for s in skipped {
-        let _ = writeln!(err, "{}", skipped_line(s, json));
+        writeln!(out, "{}", report::skipped_line(s, json))?;
     }
+    out.flush()
 }
 
-fn skipped_line(s: &Skipped, json: bool) -> String {
-    if !json {
-        return format!("folio: skipped {}: {}", s.place(), s.reason);
-    }
-    let mut line = serde_json::json!({
-        "path": s.path,
-        "reason": s.reason.name(),
-        "message": s.reason.to_string(),
-    });
-    if !s.record.is_empty() {
-        line["record"] = s.record.as_str().into();
-    }
-    line.to_string()
-}
-
-/// `--list` and `--filter`: one line per article, in the interface's order.
-fn list(mut out: impl Write, articles: Vec<Article>, query: &Query, json: bool) -> io::Result<()> {
+/// `--list` and `--filter`: one line per article, in the interface's order; how many.
+fn list(
+    mut out: impl Write,
+    articles: Vec<Article>,
+    real: &RealPaths,
+    query: &Query,
+    json: bool,
+) -> io::Result<usize> {
+    // On a terminal, paths as the interface shows them; on a pipe, the real ones, escaped.
+    let terminal = io::stdout().is_terminal();
     let shared: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
     let articles = &shared;
     let order: Vec<usize> = if query.is_empty() {
@@ -217,38 +265,45 @@ fn list(mut out: impl Write, articles: Vec<Article>, query: &Query, json: bool) 
             .map(|r| r.id as usize)
             .collect()
     };
+    let count = order.len();
     for id in order {
         let a = &articles[id];
         if json {
-            let line = serde_json::json!({
+            let mut line = serde_json::json!({
                 "number": id + 1,
                 "date": a.date,
                 "source": a.source,
                 "title": a.title,
-                "path": a.path,
             });
+            report::json_path(&mut line, &a.path, real.get(&a.path));
             writeln!(out, "{line}")?;
         } else {
+            let path = match real.get(&a.path) {
+                Some(path) if !terminal => report::escaped_path(path),
+                _ => a.path.clone(),
+            };
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{path}",
                 id + 1,
                 a.date.as_deref().unwrap_or("-"),
                 a.source.as_deref().unwrap_or("-"),
                 a.title,
-                a.path
             )?;
         }
     }
-    out.flush()
+    out.flush()?;
+    Ok(count)
 }
 
 /// `--print N`: the article as clean text wrapped to a width.
 fn print_article(
     mut out: impl Write,
     articles: &[Article],
+    real: &RealPaths,
     n: usize,
-    args: &Args,
+    json: bool,
+    width: u16,
 ) -> io::Result<()> {
     let Some(a) = n.checked_sub(1).and_then(|i| articles.get(i)) else {
         return Err(io::Error::other(format!(
@@ -256,27 +311,20 @@ fn print_article(
             articles.len()
         )));
     };
-    if args.json {
-        let line = serde_json::json!({
+    if json {
+        let mut line = serde_json::json!({
             "number": n,
             "date": a.date,
             "source": a.source,
             "title": a.title,
-            "path": a.path,
             "words": a.word_count(),
             "paragraphs": a.paragraphs,
         });
+        report::json_path(&mut line, &a.path, real.get(&a.path));
         writeln!(out, "{line}")?;
         return out.flush();
     }
-    let width = usize::from(args.width.unwrap_or_else(|| {
-        if io::stdout().is_terminal() {
-            ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w)
-        } else {
-            80
-        }
-    }))
-    .max(2);
+    let width = usize::from(width);
     let meta = meta_line(a);
     let mut blocks = vec![a.title.as_str(), meta.as_str()];
     blocks.extend(a.paragraphs.iter().map(String::as_str));

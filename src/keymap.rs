@@ -1,6 +1,7 @@
 //! Keys to Actions: one pure function over the one bindings table ([`TABLE`]), which the help
 //! overlay, the default config and the README are derived from.
 
+mod markdown;
 mod names;
 mod table;
 
@@ -8,8 +9,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
 
+pub use markdown::markdown_table;
 pub use names::{key_name, parse_key};
-pub use table::{Entry, TABLE, entry_named, markdown_table};
+pub use table::{Entry, TABLE, entry_named};
 
 /// How keys are read: as commands, as text typed into the filter bar, or in an overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,6 +6,13 @@ use ratatui::layout::Rect;
 pub const NARROW: u16 = 60;
 /// The widest the reading column gets, in columns.
 pub const READING_WIDTH: u16 = 80;
+/// The list's share of the width, in percent, unless the user chose another (`<`, `>`).
+pub const LIST_SHARE: u16 = 40;
+/// The shares `<` and `>` move between, and their step.
+pub const LIST_SHARES: std::ops::RangeInclusive<u16> = 20..=75;
+pub const LIST_SHARE_STEP: u16 = 5;
+/// Neither the list nor the reader gets fewer columns than this beside the other.
+const MIN_PANE: u16 = 30;
 
 /// What the layout depends on besides the screen size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +23,8 @@ pub struct View {
     pub reading_mode: bool,
     /// The widest reading column.
     pub reading_width: u16,
+    /// The list's share of the width, in percent.
+    pub list_share: u16,
 }
 
 /// The panes' rectangles; a pane that is not shown has an empty (zero-area) rectangle.
@@ -58,7 +67,7 @@ impl Layout {
                 layout.list = body;
             }
         } else {
-            let list_width = (body.width / 3).max(20);
+            let list_width = list_width(body.width, view.list_share);
             layout.list = Rect {
                 width: list_width,
                 ..body
@@ -72,6 +81,14 @@ impl Layout {
         layout.text = text_column(layout.reader, view);
         layout
     }
+}
+
+/// The list's width beside the reader: its share, but at least [`MIN_PANE`] columns, and
+/// leaving the reader at least as many.
+fn list_width(width: u16, share: u16) -> u16 {
+    let shared = u32::from(width) * u32::from(share.min(100)) / 100;
+    let shared = u16::try_from(shared).unwrap_or(width);
+    shared.max(MIN_PANE).min(width.saturating_sub(MIN_PANE))
 }
 
 /// The text column of the reader: inside the border (none in reading mode), one column of
@@ -125,17 +142,35 @@ mod tests {
             reader_shown,
             reading_mode,
             reading_width: READING_WIDTH,
+            list_share: LIST_SHARE,
         }
     }
 
     #[test]
     fn three_panes_at_100x30() {
         let l = Layout::new(Rect::new(0, 0, 100, 30), view(false, false));
-        assert_eq!(l.list, Rect::new(0, 0, 33, 29));
-        assert_eq!(l.reader, Rect::new(33, 0, 67, 29));
+        assert_eq!(l.list, Rect::new(0, 0, 40, 29));
+        assert_eq!(l.reader, Rect::new(40, 0, 60, 29));
         assert_eq!(l.filter, Rect::new(0, 29, 100, 1));
         assert_eq!(l.text.height, 27);
         assert!(l.text.width <= 80 && l.text.x > l.reader.x);
+    }
+
+    #[test]
+    fn the_list_has_its_share_with_a_minimum_for_either_pane() {
+        let at = |w, share| {
+            let v = View {
+                list_share: share,
+                ..view(false, false)
+            };
+            Layout::new(Rect::new(0, 0, w, 24), v).list.width
+        };
+        assert_eq!(at(80, LIST_SHARE), 32, "not 26 as it was");
+        assert_eq!(at(60, LIST_SHARE), 30, "the minimum");
+        assert_eq!(at(60, 75), 30, "the reader keeps its minimum");
+        assert_eq!(at(200, 20), 40);
+        assert_eq!(at(200, 75), 150);
+        assert_eq!(at(100, 1000), 70);
     }
 
     #[test]

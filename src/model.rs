@@ -8,10 +8,14 @@
 //! event loop must carry out. Drawing reads `&Model`.
 
 mod chrome;
+mod editing;
 mod filter;
+mod history;
 mod hits;
 mod library;
 mod list;
+mod paging;
+mod pointer;
 mod reader;
 mod search;
 mod update;
@@ -26,6 +30,7 @@ use crate::state::{ArticleState, Session, Sort};
 
 pub use chrome::{Chrome, Focus, Overlay, OverlayOutcome};
 pub use filter::FilterText;
+pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
 pub use list::{ListView, sort_rows};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, meta_line};
@@ -189,7 +194,8 @@ impl Model {
         self.library.take_changes()
     }
 
-    /// Where the user is: the filter as typed, the selected article, the sort order.
+    /// Where the user is: the filter as typed, the selected article, the sort order, the
+    /// filter's history.
     pub fn session(&self) -> Session {
         Session {
             query: self.search.filter().as_str().to_string(),
@@ -198,6 +204,8 @@ impl Model {
                 .and_then(|id| self.library.get(id))
                 .map(|a| a.hash),
             sort: Some(self.list.sort()),
+            history: self.search.history().entries().to_vec(),
+            list_width: self.chrome.chosen_list_share(),
         }
     }
 
@@ -271,9 +279,10 @@ impl Model {
     }
 
     /// An article becomes read once its last line has been on screen while being read (the
-    /// reader has focus, or reading mode), not merely previewed from the list.
-    fn mark_read_at_end(&mut self) {
-        if !self.chrome.reader_has_keys() || !self.reader.at_end() {
+    /// reader has focus, or reading mode, or `n` brought it there), not merely previewed from
+    /// the list.
+    fn mark_read_at_end(&mut self, stepped: bool) {
+        if !(self.chrome.reader_has_keys() || stepped) || !self.reader.at_end() {
             return;
         }
         if let Some(id) = self.reader.id() {

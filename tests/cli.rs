@@ -57,7 +57,7 @@ fn without_a_terminal_folio_prints_the_list() {
 /// The paths `--filter QUERY` prints, in its order.
 fn filtered(query: &str) -> Vec<String> {
     let (out, err, code) = run(&["--filter", query]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, if out.is_empty() { 1 } else { 0 }, "{err}");
     out.lines()
         .map(|l| l.rsplit('\t').next().unwrap_or("").to_string())
         .collect()
@@ -147,30 +147,59 @@ fn folder_with_skips() -> tempfile::TempDir {
 }
 
 #[test]
-fn skipped_files_are_reported_on_stderr_one_line_each() {
+fn skipped_files_are_summarised_on_stderr_and_listed_with_skipped() {
     let dir = folder_with_skips();
     let root = dir.path().to_str().expect("UTF-8 temp path");
     let (out, err, code) = run(&["--list", root]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 1, "{out}");
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [format!(
+            "folio: skipped 3 files (1 binary, 1 empty file, 1 only whitespace): \
+             {root}/binary.txt, {root}/blank.txt, {root}/empty.txt; `folio --skipped` lists them all"
+        )],
+        "one line, never one per file"
+    );
+    let (out, err, code) = run(&["--skipped", root]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
     let want = [
-        format!("folio: skipped {root}/binary.txt: binary file (PNG image)"),
-        format!("folio: skipped {root}/blank.txt: only whitespace"),
-        format!("folio: skipped {root}/empty.txt: empty file"),
+        format!("{root}/binary.txt\tbinary file (PNG image)"),
+        format!("{root}/blank.txt\tonly whitespace"),
+        format!("{root}/empty.txt\tempty file"),
     ];
-    assert_eq!(err.lines().collect::<Vec<_>>(), want);
+    assert_eq!(out.lines().collect::<Vec<_>>(), want);
 }
 
 #[test]
-fn with_json_skipped_files_are_json_lines_on_stderr() {
+fn with_json_the_summary_and_the_skipped_files_are_json_lines() {
     let dir = folder_with_skips();
     let root = dir.path().to_str().expect("UTF-8 temp path");
     let (out, err, code) = run(&["--list", "--json", root]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 1, "{out}");
-    let lines: Vec<serde_json::Value> = err
+    let summary: Vec<serde_json::Value> = err
         .lines()
         .map(|l| serde_json::from_str(l).expect("a JSON line on stderr"))
+        .collect();
+    assert_eq!(
+        summary,
+        [serde_json::json!({
+            "skipped": 3,
+            "reasons": {"binary": 1, "empty_file": 1, "only_whitespace": 1},
+            "first": [
+                format!("{root}/binary.txt"),
+                format!("{root}/blank.txt"),
+                format!("{root}/empty.txt"),
+            ],
+        })]
+    );
+    let (out, _, code) = run(&["--skipped", "--json", root]);
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
         .collect();
     let want = [
         ("binary.txt", "binary", "binary file (PNG image)"),
@@ -243,9 +272,19 @@ fn hostile_files_are_reported_and_never_reach_the_output() {
     }
     let out = folio().arg("--list").arg(dir.path()).output().expect("run");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("empty.txt: empty file"), "{err}");
-    assert!(err.contains("binary.txt: binary file"), "{err}");
-    assert!(err.contains("nul.txt: binary file"), "{err}");
+    assert!(
+        err.contains("skipped 3 files (2 binary, 1 empty file)"),
+        "{err}"
+    );
+    let all = folio()
+        .arg("--skipped")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    let all = String::from_utf8_lossy(&all.stdout);
+    assert!(all.contains("empty.txt\tempty file"), "{all}");
+    assert!(all.contains("binary.txt\tbinary file"), "{all}");
+    assert!(all.contains("nul.txt\tbinary file"), "{all}");
     let listed = String::from_utf8_lossy(&out.stdout).lines().count();
     assert_eq!(listed, 2);
     for n in 1..=listed {
@@ -286,7 +325,7 @@ fn the_filter_bar_and_filter_agree_on_articles_and_order() {
         h.filter(query);
         let bar = h.shown_paths();
         let (out, _, code) = run(&["--filter", query]);
-        assert_eq!(code, 0);
+        assert_eq!(code, if out.is_empty() { 1 } else { 0 }, "{query:?}");
         let cli: Vec<String> = out
             .lines()
             .map(|l| l.rsplit('\t').next().unwrap_or("").to_string())

@@ -9,6 +9,9 @@
 #[path = "pty/bytes.rs"]
 mod bytes;
 #[cfg(test)]
+#[path = "pty/habits.rs"]
+mod habits;
+#[cfg(test)]
 #[path = "pty/harness.rs"]
 mod harness;
 #[cfg(test)]

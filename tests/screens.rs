@@ -16,6 +16,40 @@ fn first_screen_100x30() {
 }
 
 #[test]
+fn first_screen_80x24() {
+    let h = Harness::bundled(80, 24);
+    insta::assert_snapshot!(h.screen());
+}
+
+/// Wide enough for the list's date and source columns.
+#[test]
+fn first_screen_200x50() {
+    let h = Harness::bundled(200, 50);
+    insta::assert_snapshot!(h.screen());
+}
+
+/// Scrolled past the title, the border says what is being read.
+#[test]
+fn reader_scrolled_past_the_title_80x24() {
+    let mut h = Harness::bundled(80, 24);
+    h.act(Action::SwitchPane);
+    for _ in 0..6 {
+        h.act(Action::Down);
+    }
+    insta::assert_snapshot!(h.screen());
+}
+
+/// `>` twice: the list wider, the reader narrower.
+#[test]
+fn a_wider_list_at_200x50() {
+    let mut h = Harness::bundled(200, 50);
+    h.act(Action::ListWidth { wider: true });
+    h.act(Action::ListWidth { wider: true });
+    h.act(Action::Down);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
 fn first_screen_40x12() {
     let h = Harness::bundled(40, 12);
     insta::assert_snapshot!(h.screen());
@@ -153,6 +187,7 @@ fn help_overlay_scrolled_to_the_filter_bar() {
     h.act(Action::Help);
     h.act(Action::PageDown);
     h.act(Action::PageDown);
+    h.act(Action::PageDown);
     insta::assert_snapshot!(h.screen());
 }
 
@@ -195,7 +230,10 @@ fn in_an_overlay_any_key_closes_and_the_scrolling_keys_scroll() {
     press(&mut h, KeyCode::Char('?'));
     press(&mut h, KeyCode::Esc);
     assert_eq!(h.model.overlay(), None);
+    // q closes the window, as in less; only then does it quit.
     press(&mut h, KeyCode::Char('?'));
+    assert_eq!(press(&mut h, KeyCode::Char('q')), Some(Action::Back));
+    assert_eq!(h.model.overlay(), None);
     assert_eq!(press(&mut h, KeyCode::Char('q')), Some(Action::Quit));
 }
 

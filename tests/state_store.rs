@@ -193,6 +193,7 @@ fn two_writers_never_break_the_file() {
                     query: format!("writer {id} round {i}"),
                     selected: Some(id),
                     sort: None,
+                    ..Session::default()
                 });
                 store.save_now().unwrap();
             }

@@ -55,6 +55,7 @@ pub fn step(event: Event, model: &Model, keymap: &Keymap, store: &Store) -> Step
         }
         Event::Input(TermEvent::Resize(w, h)) => Some(Action::Resize(w, h)),
         Event::Input(TermEvent::Mouse(m)) => mouse_action(m),
+        Event::Input(TermEvent::Paste(text)) => Some(Action::Paste(text)),
         Event::Input(_) => None,
         Event::InputClosed | Event::Signal(SIGHUP) => return Step::Exit(Exit::HangUp),
         Event::Signal(sig) => return Step::Exit(Exit::Signal(sig)),

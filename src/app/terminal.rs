@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use ratatui::backend::Backend as _;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{Clear, ClearType};
 
@@ -32,17 +34,18 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    /// Takes the terminal: raw mode, the alternate screen, the mouse when asked, and a panic
+    /// Takes the terminal: raw mode, the alternate screen, bracketed paste, the mouse when asked, and a panic
     /// hook that gives all of it back before the panic's message is printed.
     pub fn open(mouse: bool) -> io::Result<Terminal> {
-        if mouse {
-            // ratatui's hook (installed by `enter`) restores the screen, then calls this one.
-            let previous = std::panic::take_hook();
-            std::panic::set_hook(Box::new(move |info| {
+        // ratatui's hook (installed by `enter`) restores the screen, then calls this one.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableBracketedPaste);
+            if mouse {
                 let _ = execute!(io::stdout(), DisableMouseCapture);
-                previous(info);
-            }));
-        }
+            }
+            previous(info);
+        }));
         Ok(Terminal {
             terminal: enter(mouse)?,
             mouse,
@@ -145,6 +148,8 @@ impl Screen for Terminal {
 /// then draws through its own backend, buffered so a frame leaves in one write.
 fn enter(mouse: bool) -> io::Result<ratatui::Terminal<Backend>> {
     drop(ratatui::try_init()?);
+    // A paste arrives as one piece of text for the filter bar, not as keys.
+    execute!(io::stdout(), EnableBracketedPaste)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -154,8 +159,9 @@ fn enter(mouse: bool) -> io::Result<ratatui::Terminal<Backend>> {
     )))
 }
 
-/// The mouse released, the cursor shown, raw mode and the alternate screen left.
+/// Bracketed paste off, the mouse released, the cursor shown, raw mode and the alternate screen left.
 fn leave(terminal: &mut ratatui::Terminal<Backend>, mouse: bool) -> io::Result<()> {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }

@@ -58,11 +58,17 @@ fn defaults_list_every_action_with_its_built_in_keys_in_table_order() {
 fn the_defaults_comment_names_the_actions_that_work_in_overlays() {
     let names: Vec<&str> = TABLE
         .iter()
-        .filter(|e| e.modes.contains(&Mode::Overlay))
+        .filter(|e| e.modes.contains(&Mode::Overlay) && e.modes.contains(&Mode::Normal))
         .map(|e| e.name)
         .collect();
     let (last, rest) = names.split_last().unwrap();
     let want = format!("{} and {last} work", rest.join(", "));
+    let closing: Vec<&str> = TABLE
+        .iter()
+        .filter(|e| e.modes == [Mode::Overlay])
+        .map(|e| e.name)
+        .collect();
+    let want = format!("{want} there too, {} closes the window", closing.join(", "));
     let comment: String = DEFAULT_CONFIG
         .lines()
         .filter_map(|l| l.strip_prefix("# "))
@@ -141,7 +147,7 @@ fn an_empty_list_unbinds() {
 #[test]
 fn the_filter_bars_keys_can_be_rebound() {
     let text = "[keys]\nfilter_delete_word = \"ctrl-h\"\nfilter_accept = [\"enter\"]\n\
-                filter_down = \"ctrl-j\"\nfilter_up = \"ctrl-k\"\nfilter_backspace = \"ctrl-d\"\n";
+                filter_newer = \"ctrl-j\"\nfilter_older = \"ctrl-o\"\nfilter_backspace = \"ctrl-d\"\n";
     let (config, problems) = parse(text);
     assert!(problems.is_empty(), "{problems:?}");
     let t = Mode::Typing;
@@ -153,9 +159,13 @@ fn the_filter_bars_keys_can_be_rebound() {
         None,
         "ctrl-w is no longer the filter bar's"
     );
-    assert_eq!(map.action(ctrl('j'), t), Some(Action::Down));
-    assert_eq!(map.action(ctrl('k'), t), Some(Action::Up));
-    assert_eq!(map.action(ctrl('d'), t), Some(Action::FilterBackspace));
+    assert_eq!(map.action(ctrl('j'), t), Some(Action::FilterNewer));
+    assert_eq!(map.action(ctrl('o'), t), Some(Action::FilterOlder));
+    assert_eq!(
+        map.action(ctrl('d'), t),
+        Some(Action::FilterBackspace),
+        "taken from filter_delete"
+    );
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
     assert_eq!(
         map.action(tab, t),
@@ -177,14 +187,14 @@ fn a_key_is_taken_from_an_action_of_the_same_mode_only() {
         Some(Action::FilterClear)
     );
 
-    let (config, problems) = parse("[keys]\nfilter_down = \"x\"\nquit = \"x\"\n");
+    let (config, problems) = parse("[keys]\nfilter_newer = \"x\"\nquit = \"x\"\n");
     assert!(
         problems.is_empty(),
         "two modes may share a key: {problems:?}"
     );
     assert_eq!(
         config.keymap.action(press('x'), Mode::Typing),
-        Some(Action::Down)
+        Some(Action::FilterNewer)
     );
     assert_eq!(
         config.keymap.action(press('x'), Mode::Normal),

@@ -20,6 +20,7 @@ const NAMED: &[(&str, KeyCode)] = &[
     ("tab", KeyCode::Tab),
     ("backtab", KeyCode::BackTab),
     ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
     ("space", KeyCode::Char(' ')),
 ];
 

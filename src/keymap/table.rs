@@ -3,7 +3,7 @@
 //! default config file (checked by a test) and the README's key table all come from it.
 
 use super::Mode;
-use crate::action::Action;
+use crate::action::{Action, Edit};
 
 /// One bindable action.
 #[derive(Debug, PartialEq, Eq)]
@@ -31,6 +31,8 @@ const NORMAL: &[Mode] = &[Mode::Normal];
 /// Commands that also work while the help or the skipped files are shown.
 const ALSO_OVERLAY: &[Mode] = &[Mode::Normal, Mode::Overlay];
 const TYPING: &[Mode] = &[Mode::Typing];
+/// Keys of the help and the skipped files' window alone.
+const OVERLAY: &[Mode] = &[Mode::Overlay];
 
 const fn entry(
     action: Action,
@@ -48,7 +50,8 @@ const fn entry(
     }
 }
 
-/// Every bindable action, in help order: the commands, then the filter bar's keys.
+/// Every bindable action, in help order: the commands, the filter bar's keys, then the keys
+/// of the help and skipped files' window.
 pub const TABLE: &[Entry] = &[
     entry(
         Action::Down,
@@ -77,6 +80,34 @@ pub const TABLE: &[Entry] = &[
         "page up",
         &["b", "pageup", "ctrl-b"],
         ALSO_OVERLAY,
+    ),
+    entry(
+        Action::HalfPageDown,
+        "half_page_down",
+        "half a page down",
+        &["ctrl-d"],
+        NORMAL,
+    ),
+    entry(
+        Action::HalfPageUp,
+        "half_page_up",
+        "half a page up",
+        &["ctrl-u"],
+        NORMAL,
+    ),
+    entry(
+        Action::NextArticle,
+        "next_article",
+        "next article, from the reader too",
+        &["J", "]"],
+        NORMAL,
+    ),
+    entry(
+        Action::PrevArticle,
+        "prev_article",
+        "previous article",
+        &["K", "["],
+        NORMAL,
     ),
     entry(
         Action::Top,
@@ -136,6 +167,20 @@ pub const TABLE: &[Entry] = &[
         NORMAL,
     ),
     entry(
+        Action::ListWidth { wider: false },
+        "narrow_list",
+        "narrower list",
+        &["<"],
+        NORMAL,
+    ),
+    entry(
+        Action::ListWidth { wider: true },
+        "widen_list",
+        "wider list",
+        &[">"],
+        NORMAL,
+    ),
+    entry(
         Action::NextUnread,
         "next_unread",
         "next unread article",
@@ -185,7 +230,14 @@ pub const TABLE: &[Entry] = &[
         ALSO_OVERLAY,
     ),
     entry(Action::Help, "help", "this help", &["?"], ALSO_OVERLAY),
-    entry(Action::Quit, "quit", "quit", &["q", "ctrl-c"], ALSO_OVERLAY),
+    entry(Action::Quit, "quit", "quit", &["q"], NORMAL),
+    entry(
+        Action::Quit,
+        "interrupt",
+        "quit, from the windows too",
+        &["ctrl-c"],
+        ALSO_OVERLAY,
+    ),
     entry(
         Action::Suspend,
         "suspend",
@@ -222,59 +274,92 @@ pub const TABLE: &[Entry] = &[
         TYPING,
     ),
     entry(
-        Action::Down,
-        "filter_down",
-        "move down in the list",
+        Action::FilterEdit(Edit::Delete),
+        "filter_delete",
+        "delete the character at the cursor",
+        &["delete", "ctrl-d"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::KillStart),
+        "filter_kill_start",
+        "delete to the start",
+        &["ctrl-u"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::KillEnd),
+        "filter_kill_end",
+        "delete to the end",
+        &["ctrl-k"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::Left),
+        "filter_left",
+        "cursor left",
+        &["left", "ctrl-b"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::Right),
+        "filter_right",
+        "cursor right",
+        &["right", "ctrl-f"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::WordLeft),
+        "filter_word_left",
+        "cursor a word left",
+        &["alt-b", "ctrl-left"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::WordRight),
+        "filter_word_right",
+        "cursor a word right",
+        &["alt-f", "ctrl-right"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::Home),
+        "filter_home",
+        "cursor to the start",
+        &["home", "ctrl-a"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterEdit(Edit::End),
+        "filter_end",
+        "cursor to the end",
+        &["end", "ctrl-e"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterOlder,
+        "filter_older",
+        "earlier query (history)",
+        &["up", "ctrl-p"],
+        TYPING,
+    ),
+    entry(
+        Action::FilterNewer,
+        "filter_newer",
+        "later query (history)",
         &["down", "ctrl-n"],
         TYPING,
     ),
     entry(
-        Action::Up,
-        "filter_up",
-        "move up in the list",
-        &["up", "ctrl-p"],
-        TYPING,
+        Action::Back,
+        "close",
+        "close the window",
+        &["q", "esc"],
+        OVERLAY,
     ),
 ];
 
 /// The entry with this config name.
 pub fn entry_named(name: &str) -> Option<&'static Entry> {
     TABLE.iter().find(|e| e.name == name)
-}
-
-/// The README's prose is wrapped at this many columns.
-const README_WIDTH: usize = 100;
-
-/// The README's key table (its "## Keys" section shows exactly this): the commands, the filter
-/// bar's keys, and what works while the help or the skipped files are shown.
-pub fn markdown_table() -> String {
-    let mut out = String::new();
-    let rows = |out: &mut String, mode: Mode| {
-        out.push_str("| keys | what |\n| --- | --- |\n");
-        for e in TABLE.iter().filter(|e| e.modes.contains(&mode)) {
-            let keys: Vec<String> = e.keys.iter().map(|k| format!("`{k}`")).collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(" "), e.help));
-        }
-    };
-    rows(&mut out, Mode::Normal);
-    let typing = "In the filter bar, a character is typed into the filter and these keys do what \
-                  they say; any other key works as above.";
-    out.push_str(&format!("\n{}\n\n", textwrap::fill(typing, README_WIDTH)));
-    rows(&mut out, Mode::Typing);
-    let overlay: Vec<String> = TABLE
-        .iter()
-        .filter(|e| e.modes.contains(&Mode::Overlay))
-        .map(|e| e.name.replace('_', " "))
-        .collect();
-    let overlay = match overlay.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    };
-    let overlay = format!(
-        "While the help or the skipped files are shown, the keys of {overlay} work as above, \
-         and any other key closes the window."
-    );
-    out.push_str(&format!("\n{}\n", textwrap::fill(&overlay, README_WIDTH)));
-    out
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, ModifierKeyCode};
 
 use super::*;
+use crate::action::Edit;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -110,10 +111,66 @@ fn typing_keys_are_text_and_the_rest_fall_through_to_commands() {
             press(KeyCode::Char('w'), CTRL),
             Some(Action::FilterDeleteWord),
         ),
-        (press(KeyCode::Down, NONE), Some(Action::Down)),
-        (press(KeyCode::Char('n'), CTRL), Some(Action::Down)),
-        (press(KeyCode::Up, NONE), Some(Action::Up)),
-        (press(KeyCode::Char('p'), CTRL), Some(Action::Up)),
+        (press(KeyCode::Down, NONE), Some(Action::FilterNewer)),
+        (press(KeyCode::Char('n'), CTRL), Some(Action::FilterNewer)),
+        (press(KeyCode::Up, NONE), Some(Action::FilterOlder)),
+        (press(KeyCode::Char('p'), CTRL), Some(Action::FilterOlder)),
+        (
+            press(KeyCode::Left, NONE),
+            Some(Action::FilterEdit(Edit::Left)),
+        ),
+        (
+            press(KeyCode::Char('b'), CTRL),
+            Some(Action::FilterEdit(Edit::Left)),
+        ),
+        (
+            press(KeyCode::Right, NONE),
+            Some(Action::FilterEdit(Edit::Right)),
+        ),
+        (
+            press(KeyCode::Char('f'), CTRL),
+            Some(Action::FilterEdit(Edit::Right)),
+        ),
+        (
+            press(KeyCode::Char('b'), ALT),
+            Some(Action::FilterEdit(Edit::WordLeft)),
+        ),
+        (
+            press(KeyCode::Char('f'), ALT),
+            Some(Action::FilterEdit(Edit::WordRight)),
+        ),
+        (
+            press(KeyCode::Home, NONE),
+            Some(Action::FilterEdit(Edit::Home)),
+        ),
+        (
+            press(KeyCode::Char('a'), CTRL),
+            Some(Action::FilterEdit(Edit::Home)),
+        ),
+        (
+            press(KeyCode::End, NONE),
+            Some(Action::FilterEdit(Edit::End)),
+        ),
+        (
+            press(KeyCode::Char('e'), CTRL),
+            Some(Action::FilterEdit(Edit::End)),
+        ),
+        (
+            press(KeyCode::Delete, NONE),
+            Some(Action::FilterEdit(Edit::Delete)),
+        ),
+        (
+            press(KeyCode::Char('d'), CTRL),
+            Some(Action::FilterEdit(Edit::Delete)),
+        ),
+        (
+            press(KeyCode::Char('u'), CTRL),
+            Some(Action::FilterEdit(Edit::KillStart)),
+        ),
+        (
+            press(KeyCode::Char('k'), CTRL),
+            Some(Action::FilterEdit(Edit::KillEnd)),
+        ),
         // Not the filter bar's: commands, as in normal mode.
         (press(KeyCode::Char('c'), CTRL), Some(Action::Quit)),
         (press(KeyCode::Char('z'), CTRL), Some(Action::Suspend)),
@@ -140,15 +197,16 @@ fn in_an_overlay_commands_that_work_there_act_and_any_other_key_closes() {
         (ch('g'), Some(Action::Top)),
         (ch('?'), Some(Action::Help)),
         (ch('S'), Some(Action::Skipped)),
-        (ch('q'), Some(Action::Quit)),
-        (press(KeyCode::Char('c'), CTRL), Some(Action::Quit)),
+        // q and Esc close the window, as in less; they do not quit.
+        (ch('q'), Some(Action::Back)),
+        (press(KeyCode::Esc, NONE), Some(Action::Back)),
         (press(KeyCode::Char('z'), CTRL), Some(Action::Suspend)),
         // Any other key, bound elsewhere or not at all, closes the window.
         (ch('x'), Some(Action::Back)),
         (ch('G'), Some(Action::Back)),
         (ch('/'), Some(Action::Back)),
-        (press(KeyCode::Esc, NONE), Some(Action::Back)),
         (press(KeyCode::Enter, NONE), Some(Action::Back)),
+        (press(KeyCode::Char('c'), CTRL), Some(Action::Quit)),
         (press(KeyCode::Char('x'), CTRL), Some(Action::Back)),
         // A modifier on its own is not a key press to act on.
         (
@@ -186,7 +244,8 @@ fn rebinding_moves_a_key() {
     let n = Mode::Normal;
     assert_eq!(map.action(ch('x'), n), Some(Action::Quit));
     assert_eq!(map.action(ch('q'), n), None);
-    assert_eq!(map.action(ch('x'), Mode::Overlay), Some(Action::Quit));
+    // Quitting is not a key of the windows: there x closes, as any key does, and so does q.
+    assert_eq!(map.action(ch('x'), Mode::Overlay), Some(Action::Back));
     assert_eq!(map.action(ch('q'), Mode::Overlay), Some(Action::Back));
     assert!(!map.bind("qiut", vec![key("y")]));
     assert_eq!(map.action(ch('y'), n), Some(Action::Copy));
@@ -210,9 +269,12 @@ fn a_key_is_taken_only_from_actions_of_the_same_mode() {
     assert_eq!(map.action(esc, Mode::Typing), Some(Action::Back));
 
     let mut map = Keymap::default();
-    map.bind("filter_down", vec![key("ctrl-j")]);
+    map.bind("filter_newer", vec![key("ctrl-j")]);
     let down = press(KeyCode::Down, NONE);
-    assert_eq!(map.keys_for(&Action::Down, Mode::Typing), &[key("ctrl-j")]);
+    assert_eq!(
+        map.keys_for(&Action::FilterNewer, Mode::Typing),
+        &[key("ctrl-j")]
+    );
     assert_eq!(
         map.keys_for(&Action::Down, Mode::Normal),
         &[key("j"), key("down")]
@@ -237,9 +299,10 @@ fn keys_for_an_action_in_a_mode() {
         &[key("j"), key("down")]
     );
     assert_eq!(
-        map.keys_for(&Action::Down, Mode::Typing),
-        &[key("down"), key("ctrl-n")]
+        map.keys_for(&Action::FilterOlder, Mode::Typing),
+        &[key("up"), key("ctrl-p")]
     );
+    assert_eq!(map.keys_for(&Action::Down, Mode::Typing), &[]);
     assert_eq!(map.keys_for(&Action::Bottom, Mode::Overlay), &[]);
     assert_eq!(map.keys_for(&Action::FilterClear, Mode::Normal), &[]);
 }
@@ -253,7 +316,7 @@ fn the_markdown_table_has_a_row_per_entry() {
         assert_eq!(md.matches(&row).count(), 1, "{row}");
     }
     let prose = md.replace('\n', " ");
-    assert!(prose.contains("page down, page up, top, skipped, help, quit and suspend work"));
+    assert!(prose.contains("page down, page up, top, skipped, help, interrupt and suspend work"));
 }
 
 #[test]

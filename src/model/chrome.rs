@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::layout::{Layout, READING_WIDTH, View};
+use crate::layout::{LIST_SHARE, LIST_SHARE_STEP, LIST_SHARES, Layout, READING_WIDTH, View};
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,9 @@ pub struct Chrome {
     overlay_scroll: usize,
     reading_mode: bool,
     reading_width: u16,
+    /// The list's share of the width, in percent, and whether the user chose it.
+    list_share: u16,
+    list_share_chosen: bool,
     screen: Rect,
     layout: Layout,
     status: Option<String>,
@@ -52,6 +55,8 @@ impl Default for Chrome {
             overlay_scroll: 0,
             reading_mode: false,
             reading_width: READING_WIDTH,
+            list_share: LIST_SHARE,
+            list_share_chosen: false,
             screen: Rect::default(),
             layout: Layout::default(),
             status: None,
@@ -82,6 +87,7 @@ impl Chrome {
             reader_shown: self.focus == Focus::Reader,
             reading_mode: self.reading_mode,
             reading_width: self.reading_width,
+            list_share: self.list_share,
         }
     }
     /// A one-line message for the status line.
@@ -112,6 +118,33 @@ impl Chrome {
     pub fn set_screen(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
         self.relayout();
+    }
+
+    /// The list's share of the width when the user chose one (to remember it).
+    pub fn chosen_list_share(&self) -> Option<u16> {
+        self.list_share_chosen.then_some(self.list_share)
+    }
+
+    /// Sets the list's share (as remembered), within [`LIST_SHARES`].
+    pub fn set_list_share(&mut self, share: u16) {
+        self.list_share = share.clamp(*LIST_SHARES.start(), *LIST_SHARES.end());
+        self.list_share_chosen = true;
+        self.relayout();
+    }
+
+    /// `<` and `>`: the list a step narrower or wider; false when it is as narrow or wide as
+    /// it gets.
+    pub fn widen_list(&mut self, wider: bool) -> bool {
+        let share = if wider {
+            self.list_share.saturating_add(LIST_SHARE_STEP)
+        } else {
+            self.list_share.saturating_sub(LIST_SHARE_STEP)
+        };
+        if !LIST_SHARES.contains(&share) {
+            return false;
+        }
+        self.set_list_share(share);
+        true
     }
 
     pub fn set_reading_width(&mut self, width: u16) {
@@ -209,6 +242,29 @@ mod tests {
         );
         assert_eq!(c.overlay_action(&Action::NextHit), OverlayOutcome::Taken);
         assert_eq!(c.overlay(), None);
+    }
+
+    #[test]
+    fn the_list_widens_and_narrows_in_steps_within_bounds() {
+        let mut c = Chrome::default();
+        c.set_screen(100, 30);
+        assert_eq!(c.layout().list.width, 40);
+        assert_eq!(
+            c.chosen_list_share(),
+            None,
+            "nothing chosen, nothing to remember"
+        );
+        assert!(c.widen_list(true));
+        assert_eq!(c.layout().list.width, 45);
+        assert_eq!(c.chosen_list_share(), Some(45));
+        for _ in 0..20 {
+            c.widen_list(false);
+        }
+        assert!(!c.widen_list(false), "as narrow as it gets");
+        assert_eq!(c.chosen_list_share(), Some(20));
+        assert_eq!(c.layout().list.width, 30, "the minimum pane");
+        c.set_list_share(500);
+        assert_eq!(c.chosen_list_share(), Some(75));
     }
 
     #[test]

@@ -93,6 +93,11 @@ impl Library {
         self.states.iter().filter(|s| !s.read).count()
     }
 
+    /// How many articles are marked.
+    pub fn marked(&self) -> usize {
+        self.states.iter().filter(|s| s.marked).count()
+    }
+
     /// The id of the article with this content hash.
     pub fn find_hash(&self, hash: u64) -> Option<u32> {
         let at = self.articles.iter().position(|a| a.hash == hash)?;

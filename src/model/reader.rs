@@ -44,6 +44,8 @@ pub struct Reader {
     /// Byte offset of each block's start in the whole document, and the total at the end.
     offsets: Vec<usize>,
     top: Pos,
+    /// A line to go to once the reader has a size (asked for before the first layout).
+    wanted: Option<usize>,
     hits: Hits,
     percent: u8,
     at_end: bool,
@@ -59,6 +61,7 @@ impl Reader {
         self.meta = article.as_deref().map(meta_line).unwrap_or_default();
         self.article = article;
         self.top = Pos::default();
+        self.wanted = None;
         self.reset_wrap();
         self.hits.reset(None, self.block_count(), None, None);
     }
@@ -87,6 +90,11 @@ impl Reader {
         }
         self.height = height;
         self.clamp();
+        if height > 0
+            && let Some(n) = self.wanted.take()
+        {
+            self.go_to_line(n);
+        }
     }
 
     fn reset_wrap(&mut self) {
@@ -265,6 +273,9 @@ impl Reader {
     /// not when it would mean wrapping thousands of paragraphs never shown (after `G` in a huge
     /// file), which would stall the screen.
     pub fn line_number(&mut self) -> Option<usize> {
+        if let Some(n) = self.wanted {
+            return Some(n);
+        }
         let unwrapped = self.wrapped[..self.top.block.min(self.wrapped.len())]
             .iter()
             .filter(|w| w.is_none())
@@ -276,8 +287,13 @@ impl Reader {
         Some(above + self.top.line)
     }
 
-    /// Puts line `n` (counted from the start) on top, clamped to the last screenful.
+    /// Puts line `n` (counted from the start) on top, clamped to the last screenful; before the
+    /// reader has a size, once it has one.
     pub fn go_to_line(&mut self, n: usize) {
+        if self.height == 0 {
+            self.wanted = Some(n);
+            return;
+        }
         self.top = self.advance(Pos::default(), n);
         self.clamp();
     }

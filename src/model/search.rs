@@ -1,9 +1,10 @@
-//! The search session: the filter text, the query parsed from it, which search is running, and
+//! The search session: the filter text and its history, the query parsed from it, which search is running, and
 //! the result the list is built from.
 
 use std::sync::Arc;
 
 use super::filter::FilterText;
+use super::history::History;
 use crate::search::{Highlighter, Query, Ranked, SearchOutcome};
 
 /// What changed when the filter text was read again.
@@ -29,6 +30,8 @@ pub struct Search {
     searching: bool,
     /// The search's result, or every article when the filter is empty.
     ranked: Vec<Ranked>,
+    /// Queries kept from earlier.
+    history: History,
 }
 
 impl Search {
@@ -55,6 +58,15 @@ impl Search {
     /// True when the shown result belongs to the current query (not to the one before).
     pub fn result_is_current(&self) -> bool {
         self.shown_query == self.query
+    }
+
+    /// The queries kept from earlier.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+    /// The history, to change.
+    pub fn history_mut(&mut self) -> &mut History {
+        &mut self.history
     }
 
     /// Edits the filter text and reads it again; `articles` is how many are loaded.

@@ -104,6 +104,7 @@ fn a_saved_session_reopens_its_article_when_it_arrives() {
         query: String::new(),
         selected: Some(30),
         sort: Some(Sort::Title),
+        ..Session::default()
     };
     let (model, _) = replay(
         &corpus,
@@ -156,7 +157,7 @@ fn loading_progress_and_done() {
 
 #[test]
 fn arrivals_keep_the_status_line_and_keys_clear_it() {
-    let corpus = [article("a", "one", 10)];
+    let corpus = [article("a", "one", 10), article("b", "two", 20)];
     let mut model = Model::default();
     model.set_status("config.toml line 3: unknown key".into());
     model.update(batch(&corpus));
@@ -234,4 +235,41 @@ fn a_narrow_screen_that_hides_the_reader_keeps_its_place() {
     model.update(Action::Resize(40, 12));
     model.update(Action::Resize(100, 30));
     assert_eq!(model.reader().top(), top);
+}
+
+#[test]
+fn a_saved_line_comes_back_when_the_articles_arrive_before_the_first_layout() {
+    // The bundled articles are handed over before the event loop learns the screen's size.
+    let body: Vec<String> = (0..40).map(|i| format!("Paragraph {i}.")).collect();
+    let long = Arc::new(Article {
+        title: "long".into(),
+        paragraphs: body,
+        hash: 7,
+        ..Article::default()
+    });
+    let at_8 = ArticleState {
+        line: 8,
+        ..ArticleState::default()
+    };
+    let mut model = Model::default();
+    model.update(Action::Restore(Session {
+        selected: Some(7),
+        ..Session::default()
+    }));
+    model.update(Action::Loaded(Batch {
+        articles: vec![long],
+        states: vec![at_8],
+        ..Batch::default()
+    }));
+    assert!(model.take_changes().is_empty(), "the line is not lost");
+    model.update(Action::Resize(100, 30));
+    assert_eq!(model.reader().top(), Pos { block: 4, line: 0 });
+    assert!(
+        model.take_changes().is_empty(),
+        "unchanged, so nothing to save"
+    );
+    model.update(Action::Open);
+    model.update(Action::Down);
+    let changes = model.take_changes();
+    assert_eq!(changes[0].1.line, 9);
 }

@@ -1,8 +1,6 @@
 //! `Model::update`: the one place state changes. Each action goes to the sub-models it concerns;
 //! what the event loop must do comes back as [`Effect`]s.
 
-use ratatui::layout::Position;
-
 use super::search::Requery;
 use super::{Effect, Focus, Model, Overlay, OverlayOutcome};
 use crate::action::{Action, Batch};
@@ -23,9 +21,10 @@ impl Model {
             }
             Action::Restore(session) => self.restore(session),
             action => {
+                let stepped = action == Action::NextHit;
                 let effects = self.user(action);
                 self.reader.prepare();
-                self.mark_read_at_end();
+                self.mark_read_at_end(stepped);
                 effects
             }
         }
@@ -82,6 +81,10 @@ impl Model {
     /// it is found even if it loads later) and its line, and the sort order.
     fn restore(&mut self, session: Session) -> Vec<Effect> {
         self.list.set_sort(session.sort.unwrap_or_default());
+        *self.search.history_mut() = super::History::from_entries(session.history);
+        if let Some(share) = session.list_width {
+            self.chrome.set_list_share(share);
+        }
         self.pending = session.selected;
         let requery = self
             .search
@@ -94,7 +97,7 @@ impl Model {
     }
 
     /// What a new reading of the filter asks for.
-    fn requery(&mut self, requery: Requery) -> Vec<Effect> {
+    pub(super) fn requery(&mut self, requery: Requery) -> Vec<Effect> {
         match requery {
             Requery::Same => Vec::new(),
             Requery::All => {
@@ -130,7 +133,13 @@ impl Model {
             }
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
+            Action::PageDown if self.at_the_end() => self.next_at_the_end(),
             Action::PageDown => self.page(true),
+            Action::HalfPageDown | Action::HalfPageUp => {
+                self.half_page(action == Action::HalfPageDown);
+            }
+            Action::NextArticle => self.step_article(1),
+            Action::PrevArticle => self.step_article(-1),
             Action::PageUp => self.page(false),
             Action::Top => self.jump(false),
             Action::Bottom => self.jump(true),
@@ -150,6 +159,16 @@ impl Model {
             Action::Skipped => self.chrome.toggle_overlay(Overlay::Skipped),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
+            Action::ListWidth { wider } => {
+                if !self.chrome.widen_list(wider) {
+                    self.chrome.set_status(if wider {
+                        "the list is as wide as it gets"
+                    } else {
+                        "the list is as narrow as it gets"
+                    });
+                }
+                self.relayout();
+            }
             Action::ReadingMode => {
                 let on = !self.chrome.reading_mode();
                 self.chrome.set_reading_mode(on);
@@ -176,7 +195,15 @@ impl Model {
                 self.relayout();
                 return self.requery(r);
             }
+            Action::FilterEdit(_)
+            | Action::FilterOlder
+            | Action::FilterNewer
+            | Action::Paste(_) => {
+                return self.line_edit(action);
+            }
             Action::FilterAccept => {
+                let query = self.filter().as_str().to_string();
+                self.search.history_mut().push(&query);
                 self.chrome.set_focus(Focus::List);
                 self.relayout();
             }
@@ -188,6 +215,9 @@ impl Model {
                         self.rebuild_list(Some(id));
                     }
                 }
+            }
+            Action::MarkedOnly if !self.list.marked_only() && self.library.marked() == 0 => {
+                self.chrome.set_status("no marked articles");
             }
             Action::MarkedOnly => {
                 self.list.toggle_marked_only();
@@ -211,8 +241,8 @@ impl Model {
                     None => self.chrome.set_status("no unread article here"),
                 }
             }
-            Action::Wheel { x, y, down } => self.wheel(Position { x, y }, down),
-            Action::Click { x, y } => self.click(Position { x, y }),
+            Action::Wheel { x, y, down } => self.wheel(x, y, down),
+            Action::Click { x, y } => self.click(x, y),
             Action::Copy => return self.copy(),
             Action::Restore(_) | Action::Loaded(_) | Action::LoadDone | Action::Searched(_) => {}
         }
@@ -226,45 +256,6 @@ impl Model {
             self.chrome
                 .set_status(if read { "marked read" } else { "marked unread" });
         }
-    }
-
-    /// The wheel scrolls the pane under the pointer, three lines a notch.
-    fn wheel(&mut self, at: Position, down: bool) {
-        let layout = self.layout();
-        if layout.reader.contains(at) {
-            if down {
-                self.reader.scroll_down(3);
-            } else {
-                self.reader.scroll_up(3);
-            }
-        } else if layout.list.contains(at) {
-            let selected = self.selected();
-            self.select(if down {
-                selected.saturating_add(3)
-            } else {
-                selected.saturating_sub(3)
-            });
-        }
-    }
-
-    /// A click on a list row selects it; a click in a pane focuses it.
-    fn click(&mut self, at: Position) {
-        let layout = self.layout();
-        if layout.list.contains(at) {
-            self.chrome.set_focus(Focus::List);
-            let inner_top = layout.list.y + 1;
-            if at.y >= inner_top
-                && at.y + 1 < layout.list.bottom()
-                && let Some(row) = self.list.row_at(usize::from(at.y - inner_top))
-            {
-                self.select(row);
-            }
-        } else if layout.reader.contains(at) && self.selected_id().is_some() {
-            self.chrome.set_focus(Focus::Reader);
-        } else if layout.filter.contains(at) {
-            self.chrome.set_focus(Focus::Filter);
-        }
-        self.relayout();
     }
 
     fn copy(&mut self) -> Vec<Effect> {
@@ -285,7 +276,7 @@ impl Model {
                 self.reader.scroll_up(delta.unsigned_abs());
             }
         } else {
-            self.select(self.selected().saturating_add_signed(delta));
+            self.step_article(delta);
         }
     }
 
@@ -342,6 +333,7 @@ impl Model {
             // Esc in the list drops an accepted filter.
             let r = self.search.edit(|f| f.clear(), self.library.len());
             effects = self.requery(r);
+            self.chrome.set_status("filter cleared");
         }
         self.relayout();
         effects
@@ -351,6 +343,7 @@ impl Model {
     /// that has some.
     fn step_hit(&mut self, forward: bool) {
         if self.search.highlighter().is_none() {
+            self.chrome.set_status("no filter");
             return;
         }
         let moved = if forward {

@@ -1,7 +1,7 @@
 //! The query language: one parser for the filter bar, `folio --filter` and in-article hit finding.
 //!
-//! Grammar, informally: terms separated by spaces must all match; `a|b` matches either side and
-//! binds tighter than the space. A term is `[!][field:][!]body` where `field` is `title`,
+//! Grammar, informally: terms separated by spaces must all match; `a|b` (or `a | b`, as fzf
+//! writes it) matches either side and binds tighter than the space. A term is `[!][field:][!]body` where `field` is `title`,
 //! `source` or `date`, and `body` is a plain (fuzzy) word, `'exact`, `^prefix`, `suffix$`,
 //! `^whole$` or a `"quoted phrase"`. Plain words of one or two characters are word prefixes
 //! (exact substrings for non-ASCII ones) so that a first keystroke does not fuzzily match almost
@@ -59,7 +59,7 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let mut query = Query::default();
         let (chunks, unclosed) = split_outside_quotes(input, char::is_whitespace);
-        for chunk in chunks {
+        for chunk in join_spaced_bars(chunks) {
             let (alternatives, _) = split_outside_quotes(&chunk, |c| c == '|');
             let mut clause = Vec::new();
             if alternatives.iter().any(String::is_empty) {
@@ -100,6 +100,26 @@ impl Query {
             .flatten()
             .filter(|t| !t.negated && matches!(t.field, Field::Text | Field::Title))
     }
+}
+
+/// fzf's OR with spaces around the bar: `a | b` is read as `a|b` (and `a | b | c` as
+/// `a|b|c`). A bar with nothing to join on one side is left alone, to be reported as stray.
+fn join_spaced_bars(chunks: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(chunks.len());
+    let mut chunks = chunks.into_iter().peekable();
+    while let Some(chunk) = chunks.next() {
+        let joins = chunk == "|"
+            && out.last().is_some_and(|l| !l.ends_with('|'))
+            && chunks.peek().is_some_and(|n| !n.starts_with('|'));
+        match (joins, out.last_mut(), chunks.next_if(|_| joins)) {
+            (true, Some(last), Some(next)) => {
+                last.push('|');
+                last.push_str(&next);
+            }
+            _ => out.push(chunk),
+        }
+    }
+    out
 }
 
 /// Splits `input` at characters for which `sep` holds, except inside double quotes. Empty pieces

@@ -21,6 +21,12 @@ fn spaces_and_bars() {
     assert_eq!(q[0][0].words, ["oslo"]);
     assert_eq!(q[0][1].words, ["kabul"]);
     assert_eq!(q[1][0].words, ["taliban"]);
+    // fzf's OR, with spaces around the bar.
+    assert_eq!(terms("tony | gordon"), terms("tony|gordon"));
+    assert_eq!(terms("a | b | c taliban"), terms("a|b|c taliban"));
+    assert_eq!(terms("a | b |c").len(), 2, "a bar next to a bar is stray");
+    assert_eq!(Query::parse("oslo |").ignored(), ["|"]);
+    assert_eq!(Query::parse("| oslo").ignored(), ["|"]);
     assert!(Query::parse("   ").is_empty());
     assert!(Query::parse("").ignored().is_empty());
 }

@@ -50,6 +50,10 @@ struct RawSession {
     selected: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sort: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    list_width: Option<u16>,
 }
 
 /// A hash as the file writes it: 16 lowercase hex digits, as in the bundled file names.
@@ -102,6 +106,8 @@ pub fn parse(bytes: &[u8]) -> Result<Contents, Unreadable> {
             query: raw.session.query,
             selected,
             sort: raw.session.sort.as_deref().and_then(Sort::from_name),
+            history: raw.session.history,
+            list_width: raw.session.list_width,
         },
         articles,
     })
@@ -116,6 +122,8 @@ pub fn render(contents: &Contents) -> Result<Vec<u8>, serde_json::Error> {
             query: contents.session.query.clone(),
             selected: contents.session.selected.map(hash_hex),
             sort: contents.session.sort.map(|s| s.name().to_string()),
+            history: contents.session.history.clone(),
+            list_width: contents.session.list_width,
         },
         articles: contents
             .articles

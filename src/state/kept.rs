@@ -1,5 +1,5 @@
 //! What is kept from one session to the next: each article's state, where the user left the
-//! corpus, and the list's sort order. Plain values; [`super::Store`] reads and writes them.
+//! corpus, the list's sort order and width, and the filter bar's history. Plain values; [`super::Store`] reads and writes them.
 
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +80,10 @@ pub struct Session {
     pub selected: Option<u64>,
     /// The sort order, when one was saved.
     pub sort: Option<Sort>,
+    /// Queries kept from the filter bar, oldest first, without repeats.
+    pub history: Vec<String>,
+    /// The list pane's share of the width, in percent, when one was chosen.
+    pub list_width: Option<u16>,
 }
 
 #[cfg(test)]

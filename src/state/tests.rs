@@ -35,6 +35,8 @@ fn changes_survive_a_reopen() {
         query: "election".into(),
         selected: Some(2),
         sort: Some(Sort::Date),
+        history: vec!["oslo".into(), "tony | gordon".into()],
+        list_width: Some(45),
     });
     store.save_now().unwrap();
     let again = open(dir.path());
@@ -45,6 +47,8 @@ fn changes_survive_a_reopen() {
     assert_eq!(again.session().query, "election");
     assert_eq!(again.session().selected, Some(2));
     assert_eq!(again.session().sort, Some(Sort::Date));
+    assert_eq!(again.session().history, ["oslo", "tony | gordon"]);
+    assert_eq!(again.session().list_width, Some(45));
 }
 
 #[test]

@@ -28,7 +28,7 @@ const WORDS_WIDTH: usize = 30;
 const QUERY_SYNTAX: &[(&str, &str)] = &[
     ("word", "fuzzy, word by word"),
     ("a b", "both"),
-    ("a|b", "either"),
+    ("a|b  a | b", "either"),
     ("'word", "exact"),
     ("^word word$", "word prefix / suffix"),
     ("!word", "without word"),
@@ -273,12 +273,12 @@ mod tests {
                 .iter()
                 .any(|l| l.trim_start() == "esc  close overlay / leave reading mode")
         );
-        map.bind("filter_up", Vec::new());
+        map.bind("filter_older", Vec::new());
         let typing = section(&text(&map, 78), TYPING);
         assert!(
             typing
                 .iter()
-                .any(|l| l.trim_start() == "(none)  move up in the list"),
+                .any(|l| l.trim_start() == "(none)  earlier query (history)"),
             "{typing:?}"
         );
     }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{Context, marked_spans};
+use crate::corpus::Article;
 use crate::model::Focus;
 use crate::state::Sort;
 use crate::text::{truncate, width};
@@ -30,7 +31,10 @@ impl Widget for &ListPane<'_, '_> {
             } else {
                 theme.border
             })
-            .title(Line::from(title(self.cx)))
+            .title(Line::from(title(
+                self.cx,
+                usize::from(area.width).saturating_sub(2),
+            )))
             .title_bottom(Line::from(bottom_title(self.cx)).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
@@ -61,7 +65,8 @@ impl Widget for &ListPane<'_, '_> {
                 (true, true) => " *",
                 (true, false) => "  ",
             };
-            let room = usize::from(inner.width).saturating_sub(width(&count) + 2);
+            let columns = columns(article, usize::from(inner.width));
+            let room = usize::from(inner.width).saturating_sub(width(&count) + 2 + width(&columns));
             let shown = truncate(&article.title, room);
             let marks: Vec<_> = highlighter
                 .map(|h| h.title_spans(&shown))
@@ -77,9 +82,11 @@ impl Widget for &ListPane<'_, '_> {
             let mut spans = vec![Span::styled(bullet, base)];
             spans.extend(marked_spans(&shown, &marks, base));
             let used = 2 + width(&shown);
-            let pad = usize::from(inner.width).saturating_sub(used + width(&count));
+            let pad =
+                usize::from(inner.width).saturating_sub(used + width(&count) + width(&columns));
             spans.push(Span::raw(" ".repeat(pad)));
             spans.push(Span::styled(count, theme.muted));
+            spans.push(Span::styled(columns, theme.muted));
             let mut line = Line::from(spans);
             if i == model.selected() {
                 line = line.patch_style(theme.selection);
@@ -100,34 +107,63 @@ impl Widget for &ListPane<'_, '_> {
     }
 }
 
-/// ` Articles 3/5 · 2 skipped · loading 40/100 `
-fn title(cx: &Context) -> String {
+/// A list at least this wide (inside its border) shows date and source columns.
+const COLUMNS_FROM: usize = 60;
+/// The source column's width.
+const SOURCE_WIDTH: usize = 14;
+
+/// `  2019-09-01  FRANCE 24     ` on a wide list, else nothing.
+fn columns(article: &Article, list_width: usize) -> String {
+    if list_width < COLUMNS_FROM {
+        return String::new();
+    }
+    let date = article.date.as_deref().unwrap_or("");
+    let source = truncate(article.source.as_deref().unwrap_or(""), SOURCE_WIDTH);
+    let pad = " ".repeat(SOURCE_WIDTH - width(&source).min(SOURCE_WIDTH));
+    format!("  {date:<10}  {source}{pad}")
+}
+
+/// ` 3/5 · loading 40% · 5 unread · by rank · marked · 2 skipped `, dropping the less
+/// important parts first when the list is narrow: the counts and the skipped files stay.
+fn title(cx: &Context, room: usize) -> String {
     let model = cx.model;
-    let mut parts = vec![format!(
-        "{}/{}",
-        model.shown().len(),
-        model.articles().len()
+    // (part, importance: lower is dropped first)
+    let mut parts = vec![(
+        format!("{}/{}", model.shown().len(), model.articles().len()),
+        9,
     )];
     if let Some(p) = model.progress() {
-        parts.push(format!("loading {}%", p.percent()));
+        parts.push((format!("loading {}%", p.percent()), 7));
     }
     let unread = model.library().unread();
     if unread > 0 {
-        parts.push(format!("{unread} unread"));
+        parts.push((format!("{unread} unread"), 3));
     }
     // Rank without a query is file order: say so.
     let sort = match model.sort() {
         Sort::Rank if model.query().is_empty() => Sort::Path,
         sort => sort,
     };
-    parts.push(format!("by {}", sort.name()));
+    parts.push((format!("by {}", sort.name()), 1));
     if model.list().marked_only() {
-        parts.push("marked".into());
+        parts.push(("marked".into(), 5));
     }
     if !model.skipped().is_empty() {
-        parts.push(format!("{} skipped", model.skipped().len()));
+        parts.push((format!("{} skipped", model.skipped().len()), 8));
     }
-    format!(" {} ", parts.join(" · "))
+    let joined = |parts: &[(String, u8)]| {
+        let words: Vec<&str> = parts.iter().map(|(p, _)| p.as_str()).collect();
+        format!(" {} ", words.join(" · "))
+    };
+    while width(&joined(&parts)) > room && parts.len() > 1 {
+        let least = parts
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (_, importance))| *importance)
+            .map_or(0, |(i, _)| i);
+        parts.remove(least);
+    }
+    joined(&parts)
 }
 
 fn bottom_title(cx: &Context) -> String {

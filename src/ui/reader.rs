@@ -1,4 +1,5 @@
-//! The reading pane: title, metadata line, wrapped paragraphs, hits, and where you are.
+//! The reading pane: title, metadata line, wrapped paragraphs, hits, and where you are; the
+//! title stays in the border once it has scrolled away.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{Context, marked_spans};
 use crate::model::{BlockKind, Focus};
-use crate::text::truncate;
+use crate::text::{shorten_path, truncate};
 
 /// The reader pane.
 pub struct ReaderPane<'a, 'b> {
@@ -26,7 +27,6 @@ impl Widget for &ReaderPane<'_, '_> {
         let status = status(self.cx);
         if !model.reading_mode() {
             let focused = model.focus() == Focus::Reader;
-            let path = reader.article().map_or("", |a| a.path.as_str());
             let room = usize::from(area.width).saturating_sub(4);
             let block = Block::default()
                 .borders(Borders::ALL)
@@ -35,10 +35,7 @@ impl Widget for &ReaderPane<'_, '_> {
                 } else {
                     theme.border
                 })
-                .title(Line::styled(
-                    format!(" {} ", truncate(path, room.saturating_sub(2))),
-                    theme.muted,
-                ))
+                .title(border_title(self.cx, room.saturating_sub(2)))
                 .title_bottom(Line::from(status.clone()).right_aligned());
             block.render(area, buf);
         }
@@ -80,10 +77,31 @@ impl Widget for &ReaderPane<'_, '_> {
         if model.reading_mode() && area.height > 1 {
             // No border in reading mode: the position goes in the bottom-right corner.
             let row = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+            if reader.top().block > 0 {
+                // The title, once scrolled away, on the left of the same row.
+                let room = usize::from(area.width).saturating_sub(status.chars().count() + 2);
+                border_title(self.cx, room).render(row, buf);
+            }
             Line::styled(status, theme.muted)
                 .right_aligned()
                 .render(row, buf);
         }
+    }
+}
+
+/// The file's path, shortened in the middle; once the title has scrolled out of view, the
+/// title, so the screen always says what is being read.
+fn border_title(cx: &Context, room: usize) -> Line<'static> {
+    let reader = cx.model.reader();
+    let Some(article) = reader.article() else {
+        return Line::raw("");
+    };
+    if reader.top().block > 0 {
+        let title = truncate(&article.title, room);
+        Line::styled(format!(" {title} "), cx.theme.title)
+    } else {
+        let path = shorten_path(&article.path, room);
+        Line::styled(format!(" {path} "), cx.theme.muted)
     }
 }
 

@@ -52,6 +52,11 @@ fn model(width: u16, height: u16, actions: Vec<Action>) -> Model {
     let mut index = Index::new();
     index.add(&articles);
     let mut model = Model::new(articles.clone(), Vec::new());
+    // The list at a third of the width, as these pictures were drawn.
+    model.update(Action::Restore(crate::state::Session {
+        list_width: Some(33),
+        ..crate::state::Session::default()
+    }));
     model.update(Action::Resize(width, height));
     for action in actions {
         for effect in model.update(action) {
@@ -165,8 +170,39 @@ fn list_says_why_it_is_empty() {
 }
 
 #[test]
+fn a_narrow_list_header_keeps_the_counts_and_the_skipped_files() {
+    let skipped = crate::corpus::Skipped {
+        path: "bad.bin".into(),
+        record: String::new(),
+        reason: crate::corpus::SkipReason::other("binary"),
+    };
+    let m = Model::new(corpus(), vec![skipped]);
+    let buf = render(&m, Rect::new(0, 0, 24, 3), list);
+    assert_eq!(rows(&buf)[0], "┌ 3/3 · 1 skipped ─────┐");
+    let buf = render(&m, Rect::new(0, 0, 34, 3), list);
+    assert_eq!(rows(&buf)[0], "┌ 3/3 · 3 unread · 1 skipped ────┐");
+    let buf = render(&m, Rect::new(0, 0, 44, 3), list);
+    assert_eq!(
+        rows(&buf)[0],
+        "┌ 3/3 · 3 unread · by path · 1 skipped ────┐"
+    );
+}
+
+#[test]
+fn a_wide_list_shows_date_and_source_columns() {
+    let m = model(200, 6, vec![]);
+    let buf = render(&m, m.layout().list, list);
+    let first = &rows(&buf)[1];
+    assert!(first.contains("Talks in Oslo"), "{first}");
+    assert!(first.ends_with("2019-09-01  Wire          │"), "{first}");
+    let narrow = model(100, 6, vec![]);
+    let buf = render(&narrow, narrow.layout().list, list);
+    assert!(!rows(&buf)[1].contains("Wire"));
+}
+
+#[test]
 fn reader_title_meta_text_and_position() {
-    let m = model(60, 9, vec![]);
+    let m = model(70, 9, vec![]);
     let area = m.layout().reader;
     let buf = render(&m, area, reader);
     assert_eq!(
@@ -190,7 +226,7 @@ fn reader_title_meta_text_and_position() {
 
 #[test]
 fn reader_shows_hits_and_the_current_one() {
-    let m = model(60, 9, typing("oslo"));
+    let m = model(70, 9, typing("oslo"));
     let area = m.layout().reader;
     let buf = render(&m, area, reader);
     let text = rows(&buf);
@@ -208,7 +244,7 @@ fn reader_shows_hits_and_the_current_one() {
 
 #[test]
 fn reader_with_nothing_selected() {
-    let m = model(60, 6, typing("zzqx"));
+    let m = model(70, 6, typing("zzqx"));
     let buf = render(&m, m.layout().reader, reader);
     assert_eq!(rows(&buf)[1], "│ nothing selected                     │");
 }

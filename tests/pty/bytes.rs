@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use folio::layout::{Layout, READING_WIDTH, View};
+use folio::layout::{LIST_SHARE, Layout, READING_WIDTH, View};
 use ratatui::layout::Rect;
 
 use crate::harness::{EVENTUALLY, Pty, QUIET, Spawn, folio};
@@ -16,6 +16,7 @@ fn text_width(cols: u16, rows: u16, reading_mode: bool) -> u16 {
         reader_shown: false,
         reading_mode,
         reading_width: READING_WIDTH,
+        list_share: LIST_SHARE,
     };
     Layout::new(Rect::new(0, 0, cols, rows), view).text.width
 }

@@ -16,7 +16,7 @@ fn exit_code(pty: &mut Pty, timeout: Duration) -> u32 {
 }
 
 /// The terminal was handed back: the last alternate-screen switch is a leave, the cursor is
-/// shown, and the line discipline is cooked again.
+/// shown, bracketed paste is off, and the line discipline is cooked again.
 fn assert_terminal_restored(pty: &Pty) {
     pty.drain();
     let bytes = pty.all_bytes();
@@ -29,6 +29,12 @@ fn assert_terminal_restored(pty: &Pty) {
     let shown = rfind(&bytes, b"\x1b[?25h").expect("cursor never shown");
     let hidden = rfind(&bytes, b"\x1b[?25l").unwrap_or(0);
     assert!(shown > hidden, "the output ends with the cursor hidden");
+    let paste_on = rfind(&bytes, b"\x1b[?2004h").expect("bracketed paste never turned on");
+    let paste_off = rfind(&bytes, b"\x1b[?2004l").unwrap_or(0);
+    assert!(
+        paste_off > paste_on,
+        "the output ends with bracketed paste on"
+    );
     pty.with_screen(|s| {
         assert!(
             !s.alternate_screen(),

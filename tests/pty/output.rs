@@ -21,7 +21,7 @@ fn exercise(mut pty: Pty) -> Vec<u8> {
     );
     pty.send("\r\tn?");
     assert!(
-        pty.wait_for("this help", EVENTUALLY),
+        pty.wait_for("first article / top of text", EVENTUALLY),
         "{}",
         pty.screen_text()
     );
@@ -153,8 +153,9 @@ fn page_through(dir: &std::path::Path, articles: usize, cols: u16, rows: u16) ->
     pty.all_bytes()
 }
 
-/// Private modes folio itself sets: alternate screen, cursor, synchronized output.
-const OWN_MODES: [u32; 3] = [1049, 25, 2026];
+/// Private modes folio itself sets: alternate screen, cursor, synchronized output, bracketed
+/// paste.
+const OWN_MODES: [u32; 4] = [1049, 25, 2026, 2004];
 
 #[test]
 fn hostile_text_cannot_reach_the_terminal() {
@@ -270,8 +271,9 @@ fn wide_and_combining_text_keeps_every_row_whole() {
     let (cols, rows) = (100, 30);
     let mut pty = Spawn::folio(cols, rows).arg(dir.path()).start();
     assert!(pty.wait_for("2/2", EVENTUALLY), "{}", pty.screen_text());
-    // The list is a third of the width; the reader's border closes the last column.
-    let borders = [cols / 3 - 1, cols / 3, cols - 1];
+    // The list's border, then the reader's, which closes the last column.
+    let list = cols * folio::layout::LIST_SHARE / 100;
+    let borders = [list - 1, list, cols - 1];
     pty.send("\t");
     for page in 0..8 {
         assert!(pty.settle(Duration::from_millis(150)));
@@ -303,7 +305,8 @@ fn thai_text_draws_only_the_text() {
         !screen.contains("ICU4X"),
         "log text on the screen:\n{screen}"
     );
-    assert_whole_rows(&pty, &[32, 33, 99], "thai");
+    let list = 100 * folio::layout::LIST_SHARE / 100;
+    assert_whole_rows(&pty, &[list - 1, list, 99], "thai");
     pty.send("q");
     assert!(pty.wait_exit(EVENTUALLY).is_some_and(|s| s.success()));
 }
