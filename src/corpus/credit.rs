@@ -209,4 +209,15 @@ mod tests {
         let mut p = strings(&["a", "b", "c", "2020-03-12"]);
         assert_eq!(take_date_line(&mut p), None);
     }
+
+    #[test]
+    fn a_wire_dateline_is_not_a_date() {
+        let mut p = strings(&[
+            "HONG KONG EXCHS 1400 - APR 7",
+            "US DLR 7.8030/40 7.8035/45",
+            "Body.",
+        ]);
+        assert_eq!(take_date_line(&mut p), None);
+        assert_eq!(p.len(), 3);
+    }
 }

@@ -3,7 +3,8 @@
 //! Understands ISO dates and date-times (`2011-10-15T10:30:00+0900`), RFC 2822 mail dates
 //! (`Mon, 15 Feb 1993 18:35:05 -0500`), ctime (`Thu Apr  1 20:52:11 1993`) and written dates
 //! (`April 13, 1993`, `8 Apr 93`). A date is only returned when day, month and year are all
-//! certain; nothing is guessed.
+//! certain; nothing is guessed. No year before 1900 or after next year is a date: a time
+//! such as `1400` beside a month is not a year.
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -96,6 +97,14 @@ fn month_number(word: &str) -> Option<u32> {
     u32::try_from(index + 1).ok()
 }
 
+/// Time zone names a mail date may end with.
+const ZONES: &[&str] = &[
+    "UT", "UTC", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST",
+    "AKDT", "HST", "AST", "ADT", "NST", "NDT", "BST", "IST", "WET", "WEST", "CET", "CEST", "MET",
+    "MEST", "MEZ", "MESZ", "EET", "EEST", "MSK", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
+    "ACST", "AWST", "NZST", "NZDT",
+];
+
 /// `Mon`, `Thursday`, `GMT`, `EST`: words a mail date may carry besides the date itself.
 fn is_weekday_or_zone(word: &str) -> bool {
     const DAYS: [&str; 7] = [
@@ -109,7 +118,7 @@ fn is_weekday_or_zone(word: &str) -> bool {
     ];
     let lower = word.to_ascii_lowercase();
     let weekday = lower.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&lower));
-    let zone = (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+    let zone = ZONES.contains(&word);
     weekday || zone
 }
 
@@ -137,7 +146,16 @@ fn valid(year: u32, month: u32, day: u32) -> bool {
         1..=12 => 31,
         _ => return false,
     };
-    (1000..=2999).contains(&year) && (1..=days).contains(&day)
+    (1900..=latest_year()).contains(&year) && (1..=days).contains(&day)
+}
+
+/// Next year: the latest year a date may have.
+fn latest_year() -> u32 {
+    const SECONDS_A_YEAR: u64 = 31_556_952; // 365.2425 days
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    u32::try_from(1970 + now / SECONDS_A_YEAR + 1).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -170,6 +188,8 @@ mod tests {
             ("Sept. 28, 2019", "2019-09-28"),
             ("1st March 2020", "2020-03-01"),
             ("2020-02-12", "2020-02-12"),
+            ("1 January 1900", "1900-01-01"),
+            ("Fri, 3 Apr 1987 14:00:00 JST", "1987-04-03"),
         ];
         for (text, iso) in cases {
             assert_eq!(parse_date(text).as_deref(), Some(iso), "{text}");
@@ -186,6 +206,14 @@ mod tests {
             "Feb 30, 1993",
             "May May 1 1993",
             "28 Sept",
+            // A wire headline: a place, a time and a day of the month, no year.
+            "HONG KONG EXCHS 1400 - APR 7",
+            "TOKYO GOLD 1400 APR 7",
+            "APR 7",
+            "1 Jan 1400",
+            "1899-12-31",
+            "3 March 2999",
+            "5 May 1492",
         ] {
             assert_eq!(parse_date(text), None, "{text}");
         }
