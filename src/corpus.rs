@@ -1,6 +1,7 @@
 //! The corpus: articles parsed and cleaned from scraped text, and loading them from disk.
 
 mod article;
+mod book;
 mod clean;
 mod credit;
 mod date;

@@ -2,7 +2,7 @@
 //!
 //! The steps, in order: split lines (CRLF, CR, NEL, LS, PS and form feeds all end a line);
 //! clean each line (entities, escape sequences, controls, tabs, placeholders, non-breaking
-//! spaces); take a header block; build paragraphs; remove site furniture and doubled
+//! spaces); take a book's licence frame or read its title page; take a header block; build paragraphs; remove site furniture and doubled
 //! paragraphs; take credit and date lines; choose the title; normalise to NFC.
 
 use std::borrow::Cow;
@@ -12,7 +12,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use super::credit::{dateline_source, split_brand, take_date_line, take_source_credit};
 use super::entities::{decode_entities, drop_placeholders};
 use super::header::split_header;
-use super::{furniture, paragraphs, title};
+use super::{book, furniture, paragraphs, title};
 use crate::text::sanitize_text;
 
 /// An article's parts as found in its text.
@@ -31,7 +31,10 @@ pub struct Parsed {
 /// Parses decoded text, doing all the cleaning.
 pub fn parse(text: &str) -> Parsed {
     let mut lines = clean_lines(text);
-    let header = split_header(&mut lines);
+    let book = book::take_frame(&mut lines);
+    let mut header = split_header(&mut lines);
+    header.title = header.title.or(book.title);
+    header.source = header.source.or(book.author);
     let built = paragraphs::build(&lines);
     drop(lines);
     let mut body = furniture::remove(built);
