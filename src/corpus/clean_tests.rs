@@ -103,7 +103,7 @@ fn a_caption_first_line_gives_way_to_the_first_sentence() {
         p.paragraphs,
         [
             "Jane Roe, AFP | Soldiers gather in a street.",
-            "The Taliban attacked a second city this weekend, officials said. More followed."
+            "More followed."
         ]
     );
 }

@@ -2,7 +2,8 @@
 //!
 //! A headline is a short first paragraph that does not read like a sentence of running text,
 //! followed by more text. Captions (`Name, AFP | …`) and bracketed annotations (`[Illustration]`)
-//! are passed over. A headline repeated on the next line counts once and never stays in the body.
+//! are passed over. A headline repeated on the next line counts once and never stays in the body;
+//! a first sentence taken as the title is not shown again at the start of the body.
 
 use super::furniture::is_caption;
 
@@ -44,6 +45,11 @@ pub fn take_title(paragraphs: &mut Vec<String>, given: Option<String>) -> String
     let title = first_sentence(&candidate);
     if title == candidate {
         paragraphs.remove(index);
+    } else if let Some(rest) = candidate.strip_prefix(title.as_str()) {
+        // The whole first sentence is the title: the paragraph goes on from the next one.
+        if let Some(p) = paragraphs.get_mut(index) {
+            *p = rest.trim_start().to_owned();
+        }
     }
     title
 }
@@ -214,6 +220,19 @@ mod tests {
         let t = first_sentence(&"長".repeat(300));
         assert_eq!(t.chars().count(), 101);
         assert!(t.ends_with('…'));
+    }
+
+    #[test]
+    fn a_first_sentence_title_is_not_repeated_in_the_body() {
+        let mut p = strings(&[
+            "Officials met on Monday. They agreed on a timetable for the talks.",
+            "Second.",
+        ]);
+        assert_eq!(take_title(&mut p, None), "Officials met on Monday.");
+        assert_eq!(
+            p,
+            strings(&["They agreed on a timetable for the talks.", "Second."])
+        );
     }
 
     #[test]
