@@ -5,19 +5,21 @@
 //! as `[AFP]` or a "with reporting by" list names no single source.
 
 use super::date::parse_date;
+use super::paragraphs::Para;
 
 /// How many paragraphs at the end are searched for a credit line.
 const TAIL: usize = 3;
 
 /// Finds a credit line among the last paragraphs, removes it, and returns the source it names.
-pub fn take_source_credit(paragraphs: &mut Vec<String>) -> Option<String> {
+pub fn take_source_credit<P: Para>(paragraphs: &mut Vec<P>) -> Option<String> {
     let from = paragraphs.len().saturating_sub(TAIL);
     let (index, source) = paragraphs
         .iter()
         .enumerate()
         .skip(from)
         .rev()
-        .find_map(|(i, p)| credit_line(p).map(|s| (i, s)))?;
+        .filter(|(_, p)| p.is_text())
+        .find_map(|(i, p)| credit_line(p.text()).map(|s| (i, s)))?;
     paragraphs.remove(index);
     Some(source)
 }
@@ -100,12 +102,13 @@ pub fn dateline_source(first: &str) -> Option<String> {
 
 /// Finds a date line among the first paragraphs (`Published: 12 March 2020`, `2020-03-12`),
 /// removes it, and returns the date as ISO.
-pub fn take_date_line(paragraphs: &mut Vec<String>) -> Option<String> {
+pub fn take_date_line<P: Para>(paragraphs: &mut Vec<P>) -> Option<String> {
     let (index, date) = paragraphs
         .iter()
         .take(3)
         .enumerate()
-        .find_map(|(i, p)| date_line(p).map(|d| (i, d)))?;
+        .filter(|(_, p)| p.is_text())
+        .find_map(|(i, p)| date_line(p.text()).map(|d| (i, d)))?;
     paragraphs.remove(index);
     Some(date)
 }

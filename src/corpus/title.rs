@@ -6,6 +6,7 @@
 //! a first sentence taken as the title is not shown again at the start of the body.
 
 use super::furniture::is_caption;
+use super::paragraphs::Para;
 
 /// Longest headline, in characters.
 const HEADLINE_MAX: usize = 150;
@@ -22,21 +23,25 @@ const ABBREVIATIONS: &[&str] = &[
 /// Returns the title and removes it from `paragraphs` where it would repeat there.
 ///
 /// `given` is a title from a header block; otherwise the headline or first sentence is used.
-pub fn take_title(paragraphs: &mut Vec<String>, given: Option<String>) -> String {
+pub fn take_title<P: Para>(paragraphs: &mut Vec<P>, given: Option<String>) -> String {
     if let Some(title) = given {
         drop_repeats(paragraphs, 0, &title);
         return title;
     }
     let Some(index) = paragraphs
         .iter()
-        .position(|p| !is_caption(p) && !is_annotation(p))
+        .position(|p| p.is_text() && !is_caption(p.text()) && !is_annotation(p.text()))
     else {
         return paragraphs
-            .first()
-            .map(|p| first_sentence(p))
+            .iter()
+            .find(|p| p.is_text())
+            .map(|p| first_sentence(p.text()))
             .unwrap_or_default();
     };
-    let candidate = paragraphs.get(index).cloned().unwrap_or_default();
+    let candidate = paragraphs
+        .get(index)
+        .map(|p| p.text().to_owned())
+        .unwrap_or_default();
     if is_headline(&candidate) && paragraphs.len() > index + 1 {
         paragraphs.remove(index);
         drop_repeats(paragraphs, index, &candidate);
@@ -48,17 +53,17 @@ pub fn take_title(paragraphs: &mut Vec<String>, given: Option<String>) -> String
     } else if let Some(rest) = candidate.strip_prefix(title.as_str()) {
         // The whole first sentence is the title: the paragraph goes on from the next one.
         if let Some(p) = paragraphs.get_mut(index) {
-            *p = rest.trim_start().to_owned();
+            p.set_text(rest.trim_start().to_owned());
         }
     }
     title
 }
 
 /// Removes copies of `title` found at `index` and right after it.
-fn drop_repeats(paragraphs: &mut Vec<String>, index: usize, title: &str) {
+fn drop_repeats<P: Para>(paragraphs: &mut Vec<P>, index: usize, title: &str) {
     while paragraphs
         .get(index)
-        .is_some_and(|p| p.trim() == title.trim())
+        .is_some_and(|p| p.is_text() && p.text().trim() == title.trim())
     {
         paragraphs.remove(index);
     }
