@@ -11,10 +11,9 @@ use clap::Parser;
 use crate::app::{self, Exit, Options, Source};
 use crate::config::{self, Config};
 use crate::corpus::{self, Article, LoadError, Skipped};
-use crate::model::meta_line;
+use crate::model::{BlockKind, block_lines, meta_line, quote_prefix};
 use crate::search::{MemoryIndex, Query, Searcher};
 use crate::state::{self, Store};
-use crate::text::wrap_ranges;
 use crate::theme::ColorDepth;
 
 /// A terminal reader for collections of news articles.
@@ -278,14 +277,19 @@ fn print_article(
     }))
     .max(2);
     let meta = meta_line(a);
-    let mut blocks = vec![a.title.as_str(), meta.as_str()];
-    blocks.extend(a.paragraphs.iter().map(String::as_str));
-    for (i, block) in blocks.iter().enumerate() {
+    let mut blocks = vec![
+        (a.title.as_str(), BlockKind::Title),
+        (&meta, BlockKind::Meta),
+    ];
+    let kinds = (0..).map(|i| BlockKind::of(a.kind(i)));
+    blocks.extend(a.paragraphs.iter().map(String::as_str).zip(kinds));
+    for (i, (block, kind)) in blocks.into_iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        for range in wrap_ranges(block, width) {
-            writeln!(out, "{}", &block[range])?;
+        let prefix = quote_prefix(block, kind);
+        for range in block_lines(block, kind, width) {
+            writeln!(out, "{prefix}{}", &block[range])?;
         }
     }
     out.flush()

@@ -4,4 +4,4 @@ mod sanitize;
 mod wrap;
 
 pub use sanitize::{is_invisible, sanitize, sanitize_text};
-pub use wrap::{truncate, width, wrap_ranges};
+pub use wrap::{clip, truncate, width, wrap_ranges};

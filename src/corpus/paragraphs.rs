@@ -137,15 +137,25 @@ fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<Paragraph>) 
             join_line(&mut current, content);
             continue;
         }
+        // Quoted lines that are not wraps (short lines, a list) stay one quote, line for line.
+        let same_quote = depth > 0
+            && kind
+                == Block::Quote {
+                    depth: clamp_depth(depth),
+                };
+        if same_quote && !content.is_empty() && !current.is_empty() {
+            current.push('\n');
+            current.push_str(content);
+            continue;
+        }
         flush(std::mem::take(&mut current), kind, out);
         if content.is_empty() {
             continue;
         }
         current.reserve(content.len() + depth + 1);
-        kind = match u8::try_from(depth) {
-            Ok(0) => Block::Text,
-            Ok(depth) => Block::Quote { depth },
-            Err(_) => Block::Quote { depth: u8::MAX },
+        kind = match clamp_depth(depth) {
+            0 => Block::Text,
+            depth => Block::Quote { depth },
         };
         if depth > 0 {
             current.extend(std::iter::repeat_n('>', depth));
@@ -154,6 +164,11 @@ fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<Paragraph>) 
         current.push_str(content);
     }
     flush(current, kind, out);
+}
+
+/// A quote depth as [`Block::Quote`] holds it.
+fn clamp_depth(depth: usize) -> u8 {
+    u8::try_from(depth).unwrap_or(u8::MAX)
 }
 
 /// The text's wrap column, when it looks hard-wrapped: the width that 90% of lines stay within,

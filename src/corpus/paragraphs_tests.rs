@@ -158,3 +158,23 @@ fn split_all_bounds_every_paragraph() {
             .all(|p| p.text.lines().all(|l| l == "Wheat   2.55   2.40"))
     );
 }
+
+#[test]
+fn short_quoted_lines_stay_one_quote_line_for_line() {
+    let text = "\
+In article <1qilgnINNrko@lynx.unm.edu>, blowfish@leo.unm.edu (rON.) writes:
+|> Its easy...
+|> 667 >is< the neighbor of the beast (at 666)-
+|> the beast lives at the end of a cul-de-sac.
+I noticed this dead horse in your Keywords line. Is this the famous scarlet
+horse of Babylon that the Beast (that's 666 for you illuminatti) rides on in
+those wonderful mediaeval manuscripts.";
+    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let p = build(&lines);
+    assert_eq!(
+        p[1].text,
+        "> Its easy...\n667 >is< the neighbor of the beast (at 666)-\nthe beast lives at the end of a cul-de-sac."
+    );
+    assert_eq!(p[1].kind, Block::Quote { depth: 1 });
+    assert_eq!(p.len(), 3);
+}

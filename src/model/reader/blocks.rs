@@ -1,7 +1,10 @@
 //! The blocks a document is made of in the reader: the title, the metadata line, then the
 //! paragraphs; and the metadata line itself, with its length and reading time.
 
-use crate::corpus::Article;
+use std::ops::Range;
+
+use crate::corpus::{Article, Block};
+use crate::text::wrap_ranges;
 
 /// What a block of the document is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +12,63 @@ pub enum BlockKind {
     Title,
     Meta,
     Body,
+    /// Quoted text, drawn under its `>` prefix.
+    Quote,
+    /// Lines drawn as they are, clipped and scrolled sideways.
+    Preformatted,
+    /// A signature: preformatted, and dimmed.
+    Signature,
+}
+
+impl BlockKind {
+    /// The kind of a paragraph.
+    pub fn of(block: Block) -> Self {
+        match block {
+            Block::Text => Self::Body,
+            Block::Quote { .. } => Self::Quote,
+            Block::Preformatted => Self::Preformatted,
+            Block::Signature => Self::Signature,
+        }
+    }
+
+    /// Whether its lines are drawn unwrapped, clipped to the pane.
+    pub fn is_unwrapped(self) -> bool {
+        matches!(self, Self::Preformatted | Self::Signature)
+    }
+}
+
+/// The prefix a quoted paragraph starts with (`> `, `>> `), drawn before each of its lines;
+/// empty for other kinds.
+pub fn quote_prefix(text: &str, kind: BlockKind) -> &str {
+    if kind != BlockKind::Quote {
+        return "";
+    }
+    let depth = text.len() - text.trim_start_matches('>').len();
+    let end = depth + usize::from(text.get(depth..).is_some_and(|r| r.starts_with(' ')));
+    text.get(..end).unwrap_or_default()
+}
+
+/// The lines of a block laid out `width` columns wide, as byte ranges into `text`: running
+/// text wrapped; a quote's text after its prefix wrapped to the width left beside it, line
+/// for line; preformatted lines and signatures line for line, unwrapped.
+pub fn block_lines(text: &str, kind: BlockKind, width: usize) -> Vec<Range<usize>> {
+    let prefix = quote_prefix(text, kind).len();
+    let width = width.saturating_sub(prefix).max(2);
+    let mut out = Vec::new();
+    let mut start = prefix;
+    for line in text.get(prefix..).unwrap_or_default().split('\n') {
+        if kind.is_unwrapped() {
+            out.push(start..start + line.len());
+        } else {
+            out.extend(
+                wrap_ranges(line, width)
+                    .into_iter()
+                    .map(|r| r.start + start..r.end + start),
+            );
+        }
+        start += line.len() + 1;
+    }
+    out
 }
 
 /// Words read a minute in scripts written with spaces.
@@ -125,6 +185,34 @@ mod tests {
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
             ..Article::default()
         }
+    }
+
+    #[test]
+    fn quotes_wrap_beside_their_prefix_line_for_line() {
+        let text = ">> one two three four five six\nseven";
+        let lines: Vec<&str> = block_lines(text, BlockKind::Quote, 13)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(quote_prefix(text, BlockKind::Quote), ">> ");
+        assert_eq!(lines, ["one two", "three four", "five six", "seven"]);
+    }
+
+    #[test]
+    fn preformatted_lines_are_not_wrapped() {
+        let text = "Wheat   2.55   2.40       IV     4.65     --\nMaize   1.85";
+        let lines: Vec<&str> = block_lines(text, BlockKind::Preformatted, 10)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Wheat   2.55   2.40       IV     4.65     --",
+                "Maize   1.85"
+            ]
+        );
+        assert_eq!(quote_prefix(text, BlockKind::Preformatted), "");
     }
 
     #[test]
