@@ -143,8 +143,12 @@ fn fixed_lines(lines: &[String]) -> Vec<bool> {
             }
         })
         .collect();
+    // Columns line up when the two lines share a field start, or two when both have two.
     let lines_up = |i: usize, j: usize| match (starts.get(i), starts.get(j)) {
-        (Some(a), Some(b)) => a.iter().any(|c| b.contains(c)),
+        (Some(a), Some(b)) => {
+            let shared = a.iter().filter(|c| b.contains(c)).count();
+            shared >= 1 && shared >= a.len().min(b.len()).min(2)
+        }
         _ => false,
     };
     shapes
@@ -222,6 +226,16 @@ mod tests {
              an oil-related problem.  The cars were all driven hard, year round.",
         );
         assert_eq!(kinds(&runs(&l)), [('p', 2)]);
+    }
+
+    #[test]
+    fn justified_prose_is_prose() {
+        let l = lines(
+            "JOH 20:1  The first day of the week cometh Mary Magdalene  early, when  it\n\
+             was  yet  dark, unto the sepulchre, and seeth the stone taken away from the\n\
+             sepulchre.  Then she runneth, and cometh to Simon Peter, and to the  other",
+        );
+        assert_eq!(kinds(&runs(&l)), [('p', 3)]);
     }
 
     #[test]

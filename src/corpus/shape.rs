@@ -64,14 +64,20 @@ pub fn shape(line: &str) -> Shape {
         prev = c;
     }
     // A row of figures (`Wheat   2.55   2.40   --`) is a table row on its own; words with
-    // wide gaps are only columns when their neighbours line up with them.
-    let figures = text
-        .split_whitespace()
-        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()) || w == "--");
+    // wide gaps (justified text, scraped spacing) are only columns when their neighbours
+    // line up with them.
+    let (mut tokens, mut figures) = (0, 0);
+    for w in text.split_whitespace() {
+        tokens += 1;
+        let figure = w.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '-')
+            && w.chars().any(|c| c.is_ascii_digit() || c == '-')
+            && !w.chars().any(char::is_alphabetic);
+        figures += usize::from(figure || w == "--");
+    }
     match gaps {
         0 => Shape::Prose,
         1 => Shape::Spaced,
-        _ if figures => Shape::Fixed,
+        _ if figures * 3 >= tokens => Shape::Fixed,
         _ => Shape::Spaced,
     }
 }
@@ -198,8 +204,12 @@ mod tests {
             Shape::Prose
         );
         assert_eq!(shape("Name  Age  City"), Shape::Spaced);
-        // Scraped text often has runs of spaces between words.
+        // Scraped text often has runs of spaces between words, justified text too.
         assert_eq!(shape("no break   and   narrow thin  spaces"), Shape::Spaced);
+        assert_eq!(
+            shape("JOH 20:1  The first day of the week cometh Mary Magdalene  early, when  it"),
+            Shape::Spaced
+        );
     }
 
     #[test]
