@@ -126,3 +126,7 @@ fn status(cx: &Context) -> String {
         format!(" {} ", parts.join(" · "))
     }
 }
+
+#[cfg(test)]
+#[path = "reader_tests.rs"]
+mod tests;
