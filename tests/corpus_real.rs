@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use folio::corpus::{Article, decode, discover, load_all};
+use folio::corpus::{Article, Block, decode, discover, load_all};
 use folio::model::meta_line;
 use folio::text::sanitize_text;
 
@@ -86,6 +86,58 @@ fn twenty_news_titles_are_the_subject() {
     }
     assert!(posts > 18_000, "{posts} posts");
     assert!(share >= 99.9, "{share:.2}%");
+}
+
+/// Whether a body line looks like a row of a table: unquoted, with figures, and two runs of
+/// three spaces or more between its fields.
+fn table_row(line: &str) -> bool {
+    let text = line.trim();
+    let wide_gaps = text.matches("   ").count() >= 2
+        && text.split("   ").filter(|f| !f.trim().is_empty()).count() >= 3;
+    !text.starts_with(['>', '|', ':']) && wide_gaps && text.chars().any(|c| c.is_ascii_digit())
+}
+
+#[test]
+fn twenty_news_tables_are_kept_line_for_line() {
+    let Some(root) = corpus("20news") else {
+        return;
+    };
+    let articles = load(root);
+    let (mut rows, mut kept) = (0usize, 0usize);
+    let mut lost = Vec::new();
+    for a in &articles {
+        let Ok(bytes) = std::fs::read(&a.path) else {
+            continue;
+        };
+        let Ok(text) = decode(&bytes) else { continue };
+        let body = text
+            .replace("\r\n", "\n")
+            .split_once("\n\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default();
+        let fixed: Vec<&str> = (0..a.paragraphs.len())
+            .filter(|&i| matches!(a.kind(i), Block::Preformatted | Block::Signature))
+            .flat_map(|i| a.paragraphs[i].lines())
+            .map(str::trim)
+            .collect();
+        for line in body.lines().map(sanitize_text) {
+            if !table_row(&line) {
+                continue;
+            }
+            rows += 1;
+            if fixed.contains(&line.trim()) {
+                kept += 1;
+            } else if lost.len() < 10 {
+                lost.push(format!("{}: {line:?}", a.path));
+            }
+        }
+    }
+    let share = kept as f64 * 100.0 / rows.max(1) as f64;
+    println!("20news: {kept} of {rows} table rows kept line for line ({share:.1}%)");
+    for l in &lost {
+        println!("  {l}");
+    }
+    assert!(share >= 90.0, "{share:.1}%");
 }
 
 #[test]

@@ -50,6 +50,7 @@ pub fn shape(line: &str) -> Shape {
         return Shape::Fixed;
     }
     let mut gaps = 0;
+    let mut wide = false;
     let mut run = 0;
     let mut prev = ' ';
     for c in text.chars() {
@@ -57,6 +58,7 @@ pub fn shape(line: &str) -> Shape {
             run += 1;
             continue;
         }
+        wide |= run >= 3;
         if run >= 3 || (run == 2 && !matches!(prev, '.' | '!' | '?' | ':' | ';' | ',')) {
             gaps += 1;
         }
@@ -66,18 +68,19 @@ pub fn shape(line: &str) -> Shape {
     // A row of figures (`Wheat   2.55   2.40   --`) is a table row on its own; words with
     // wide gaps (justified text, scraped spacing) are only columns when their neighbours
     // line up with them.
-    let (mut tokens, mut figures) = (0, 0);
-    for w in text.split_whitespace() {
-        tokens += 1;
-        let figure = w.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '-')
-            && w.chars().any(|c| c.is_ascii_digit() || c == '-')
-            && !w.chars().any(char::is_alphabetic);
-        figures += usize::from(figure || w == "--");
+    let (mut fields, mut figures) = (0, 0);
+    for field in text.split("  ").map(str::trim).filter(|f| !f.is_empty()) {
+        fields += 1;
+        let letters = field.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = field.chars().filter(char::is_ascii_digit).count();
+        figures +=
+            usize::from((digits > 0 && digits >= letters) || field.trim_matches('-').is_empty());
     }
     match gaps {
         0 => Shape::Prose,
+        1 if wide && figures * 2 >= fields => Shape::Fixed,
         1 => Shape::Spaced,
-        _ if figures * 3 >= tokens => Shape::Fixed,
+        _ if figures * 3 >= fields => Shape::Fixed,
         _ => Shape::Spaced,
     }
 }
@@ -186,7 +189,12 @@ mod tests {
         assert_eq!(shape("+------+------+"), Shape::Fixed);
         assert_eq!(shape("   /\\_/\\  "), Shape::Fixed);
         assert_eq!(shape("#include <stdio.h>"), Shape::Fixed);
+        assert_eq!(
+            shape("\t\t\t3400\t\t\t3500".replace('\t', "    ").as_str()),
+            Shape::Fixed
+        );
         assert_eq!(shape("int main(void) {"), Shape::Fixed);
+        assert_eq!(shape("IMAGE IN COLOR (2 )     800 /   100"), Shape::Fixed);
     }
 
     #[test]
