@@ -46,9 +46,8 @@ pub fn shape(line: &str) -> Shape {
     if text.is_empty() {
         return Shape::Prose;
     }
-    if text.chars().any(is_box_drawing) || is_art(text) || is_code(text) {
-        return Shape::Fixed;
-    }
+    // One pass: box drawing, the share of drawing symbols, and the gaps between fields.
+    let (mut symbols, mut visible) = (0usize, 0usize);
     let mut gaps = 0;
     let mut wide = false;
     let mut run = 0;
@@ -58,12 +57,24 @@ pub fn shape(line: &str) -> Shape {
             run += 1;
             continue;
         }
+        if is_box_drawing(c) {
+            return Shape::Fixed;
+        }
+        visible += 1;
+        symbols += usize::from(is_drawing_symbol(c));
         wide |= run >= 3;
         if run >= 3 || (run == 2 && !matches!(prev, '.' | '!' | '?' | ':' | ';' | ',')) {
             gaps += 1;
         }
         run = 0;
         prev = c;
+    }
+    // ASCII art and rules: mostly symbols (`/\_/\`, `=====`, `+---+---+`).
+    if (visible >= 4 && symbols * 10 >= visible * 6) || is_code(text) {
+        return Shape::Fixed;
+    }
+    if gaps == 0 {
+        return Shape::Prose;
     }
     // A row of figures (`Wheat   2.55   2.40   --`) is a table row on its own; words with
     // wide gaps (justified text, scraped spacing) are only columns when their neighbours
@@ -77,7 +88,6 @@ pub fn shape(line: &str) -> Shape {
             usize::from((digits > 0 && digits >= letters) || field.trim_matches('-').is_empty());
     }
     match gaps {
-        0 => Shape::Prose,
         1 if wide && figures * 2 >= fields => Shape::Fixed,
         1 => Shape::Spaced,
         _ if figures * 3 >= fields => Shape::Fixed,
@@ -112,41 +122,33 @@ fn is_box_drawing(c: char) -> bool {
     matches!(c, '\u{2500}'..='\u{259f}')
 }
 
-/// ASCII art and rules: mostly symbols (`/\_/\`, `=====`, `+---+---+`).
-fn is_art(text: &str) -> bool {
-    let mut symbols = 0;
-    let mut visible = 0;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        visible += 1;
-        if matches!(
-            c,
-            '/' | '\\'
-                | '|'
-                | '_'
-                | '-'
-                | '='
-                | '+'
-                | '*'
-                | '#'
-                | '~'
-                | '^'
-                | '<'
-                | '>'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '.'
-                | '`'
-                | '\''
-                | ','
-        ) {
-            symbols += 1;
-        }
-    }
-    visible >= 4 && symbols * 10 >= visible * 6
+/// Characters ASCII art and rules are drawn with.
+fn is_drawing_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '/' | '\\'
+            | '|'
+            | '_'
+            | '-'
+            | '='
+            | '+'
+            | '*'
+            | '#'
+            | '~'
+            | '^'
+            | '<'
+            | '>'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '.'
+            | '`'
+            | '\''
+            | ','
+    )
 }
 
 /// A line of code: a statement or brace ending the line, or a preprocessor line.
