@@ -93,20 +93,6 @@ pub const TABLE: &[Entry] = &[
         NORMAL,
     ),
     entry(
-        Action::ScrollLeft,
-        "scroll_left",
-        "scroll tables and code left",
-        &["h"],
-        NORMAL,
-    ),
-    entry(
-        Action::ScrollRight,
-        "scroll_right",
-        "scroll tables and code right",
-        &["l"],
-        NORMAL,
-    ),
-    entry(
         Action::SwitchPane,
         "switch_pane",
         "switch between list and reader",
@@ -206,6 +192,20 @@ pub const TABLE: &[Entry] = &[
         "suspend folio (fg resumes)",
         &["ctrl-z"],
         ALSO_OVERLAY,
+    ),
+    entry(
+        Action::ScrollLeft,
+        "scroll_left",
+        "scroll tables and code left",
+        &["h"],
+        NORMAL,
+    ),
+    entry(
+        Action::ScrollRight,
+        "scroll_right",
+        "scroll tables and code right",
+        &["l"],
+        NORMAL,
     ),
     entry(
         Action::FilterAccept,
