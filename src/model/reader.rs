@@ -4,6 +4,7 @@
 
 mod blocks;
 mod navigate;
+mod screen;
 mod sideways;
 
 use blocks::block_text;
@@ -348,46 +349,5 @@ impl Reader {
         }
         self.at_end = self.compute_at_end();
         self.percent = self.compute_percent();
-    }
-
-    /// The lines on screen, from the top (blocks not yet wrapped by `prepare` end the list).
-    pub fn screen_lines(&self) -> Vec<ScreenLine<'_>> {
-        let mut out = Vec::with_capacity(self.height);
-        let mut pos = self.top;
-        while out.len() < self.height && pos.block < self.block_count() {
-            let Some(lines) = self.wrapped[pos.block].as_ref() else {
-                break;
-            };
-            let text = self.block_text(pos.block);
-            if let Some(range) = lines.get(pos.line) {
-                let kind = self.kind(pos.block);
-                let (range, cut_left, cut_right) = self.clip_line(text, range, kind);
-                out.push(ScreenLine {
-                    kind,
-                    prefix: quote_prefix(text, kind),
-                    text: &text[range.clone()],
-                    cut_left,
-                    cut_right,
-                    hits: self.hits_on(pos.block, &range),
-                });
-                pos.line += 1;
-            } else {
-                if pos.block + 1 < self.block_count() {
-                    out.push(ScreenLine {
-                        kind: BlockKind::Body,
-                        prefix: "",
-                        text: "",
-                        cut_left: false,
-                        cut_right: false,
-                        hits: Vec::new(),
-                    });
-                }
-                pos = Pos {
-                    block: pos.block + 1,
-                    line: 0,
-                };
-            }
-        }
-        out
     }
 }
