@@ -9,7 +9,9 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::credit::{dateline_source, split_brand, take_date_line, take_source_credit};
+use super::credit::{
+    dateline_date, dateline_source, split_brand, take_date_line, take_source_credit,
+};
 use super::entities::{decode_entities, drop_placeholders};
 use super::header::split_header;
 use super::{Block, book, furniture, paragraphs, title};
@@ -46,6 +48,10 @@ pub fn parse(text: &str) -> Parsed {
     let credit = take_source_credit(&mut body);
     let date_line = take_date_line(&mut body);
     let title = title::take_title(&mut body, header.title);
+    let date = header
+        .date
+        .or(date_line)
+        .or_else(|| dateline_date(&title, &body));
     let source = header.source.or(credit).or_else(|| {
         body.first()
             .filter(|p| p.kind == Block::Text)
@@ -67,7 +73,7 @@ pub fn parse(text: &str) -> Parsed {
     }
     Parsed {
         title: nfc(&title).unwrap_or(title),
-        date: header.date.or(date_line),
+        date,
         source,
         paragraphs: texts,
         kinds,

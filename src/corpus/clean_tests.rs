@@ -338,3 +338,15 @@ fn blank_quoted_lines_end_quoted_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn a_wire_dateline_takes_the_one_year_the_story_gives() {
+    let p = parse(
+        "HONG KONG EXCHS 1400 - APR 7\n\
+         \x20 US DLR    7.8030/40    7.8035/45\n\
+         \x20 STG      12.5100/50   12.4900/50\n\n\
+         Rates fixed at 1400 local time on 7-APR-1987.\n",
+    );
+    assert_eq!(p.title, "HONG KONG EXCHS 1400 - APR 7");
+    assert_eq!(p.date.as_deref(), Some("1987-04-07"));
+}

@@ -85,6 +85,47 @@ pub fn parse_date(s: &str) -> Option<String> {
     valid(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// A month and day with no year (`APR 7`, `April 7th`, `7 April`) making up the whole of `s`.
+pub fn month_day(s: &str) -> Option<(u32, u32)> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (month, day) = match words.as_slice() {
+        [m, d] if month_number(m).is_some() => (month_number(m)?, day_or_year(d)?),
+        [d, m] if month_number(m).is_some() => (month_number(m)?, day_or_year(d)?),
+        _ => return None,
+    };
+    (day.1 <= 2 && (1..=31).contains(&day.0)).then_some((month, day.0))
+}
+
+/// A date from a month and day with a year found elsewhere, if that is a real date.
+pub fn with_year(year: u32, (month, day): (u32, u32)) -> Option<String> {
+    valid(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The one year (1900 to next year) that `text` mentions, as a four-digit word; none when it
+/// mentions none or several.
+pub fn only_year<'a>(texts: impl Iterator<Item = &'a str>) -> Option<u32> {
+    let mut found = None;
+    for word in texts.flat_map(|t| t.split(|c: char| !c.is_ascii_digit())) {
+        if word.len() != 4 {
+            continue;
+        }
+        let Ok(year) = word.parse::<u32>() else {
+            continue;
+        };
+        if !(1900..=latest_year()).contains(&year) || found == Some(year) {
+            continue;
+        }
+        if found.replace(year).is_some() {
+            return None;
+        }
+    }
+    found
+}
+
 /// The month a word names (`Apr`, `april`, `Sept`), 1-based.
 fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -194,6 +235,24 @@ mod tests {
         for (text, iso) in cases {
             assert_eq!(parse_date(text).as_deref(), Some(iso), "{text}");
         }
+    }
+
+    #[test]
+    fn month_and_day_without_a_year() {
+        assert_eq!(month_day("APR 7"), Some((4, 7)));
+        assert_eq!(month_day("7 April"), Some((4, 7)));
+        assert_eq!(month_day("April 7th,"), Some((4, 7)));
+        assert_eq!(month_day("APR 1400"), None);
+        assert_eq!(month_day("EXCHS 1400"), None);
+        assert_eq!(month_day("April 7 1987"), None);
+        assert_eq!(
+            only_year(["Rates on 7-APR-1987, as in 1987", "at 1400 local"].into_iter()),
+            Some(1987)
+        );
+        assert_eq!(only_year(["in 1986 and 1987"].into_iter()), None);
+        assert_eq!(only_year(["at 1400 and 2999"].into_iter()), None);
+        assert_eq!(with_year(1987, (4, 7)).as_deref(), Some("1987-04-07"));
+        assert_eq!(with_year(1987, (2, 30)), None);
     }
 
     #[test]
