@@ -178,3 +178,21 @@ those wonderful mediaeval manuscripts.";
     assert_eq!(p[1].kind, Block::Quote { depth: 1 });
     assert_eq!(p.len(), 3);
 }
+
+#[test]
+fn a_quoted_table_keeps_its_lines_and_prefixes() {
+    let text = "\
+> The rates they quoted were these, from the wire service, as they came in
+> over the afternoon:
+>   Wheat   2.55   2.40       IV     4.65     --
+>   Maize   1.85   1.80       II     2.05    1.70
+Thanks for the table, it was what I was looking for all along, and more.";
+    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let p = build(&lines);
+    assert_eq!(p[1].kind, Block::Preformatted);
+    assert_eq!(
+        p[1].text,
+        ">   Wheat   2.55   2.40       IV     4.65     --\n>   Maize   1.85   1.80       II     2.05    1.70"
+    );
+    assert_eq!(p[0].kind, Block::Quote { depth: 1 });
+}

@@ -1,7 +1,7 @@
 //! Cutting a text's lines into runs of one kind before paragraphs are built: prose, quoted
 //! text, preformatted text (kept line for line) and the signature after a closing `-- `.
 
-use super::shape::{Shape, column_starts, is_signature_separator, quote_level, shape};
+use super::shape::{Shape, column_starts, is_signature_separator, quote_level, quote_split, shape};
 
 /// A signature is at most this many non-blank lines after its `-- `.
 const SIGNATURE_LINES: usize = 20;
@@ -35,9 +35,10 @@ pub fn runs(lines: &[String]) -> Vec<Run<'_>> {
                 .unwrap_or(rest.len());
             let (run, tail) = rest.split_at(len);
             if quoted {
-                out.push(Run::Quote(run));
+                let bodies: Vec<&str> = run.iter().map(|l| quote_split(l).1).collect();
+                split_fixed(run, &bodies, Run::Quote, &mut out);
             } else {
-                unquoted(run, &mut out);
+                split_fixed(run, run, Run::Prose, &mut out);
             }
             rest = tail;
         }
@@ -61,20 +62,30 @@ fn signature_start(lines: &[String]) -> Option<usize> {
     (1..=SIGNATURE_LINES).contains(&after).then_some(at)
 }
 
-/// Splits unquoted lines into prose and preformatted runs. The lines from the first
-/// preformatted-looking line to the last are one preformatted run when most of them look so;
-/// otherwise each stretch of such lines is.
-fn unquoted<'a>(lines: &'a [String], out: &mut Vec<Run<'a>>) {
-    let fixed = fixed_lines(lines);
+/// Splits lines into running text (`text`: prose or quotes) and preformatted runs, judging
+/// each line by its `bodies` (the lines, or what follows their quote prefixes). The lines
+/// from the first preformatted-looking line to the last are one preformatted run when most of
+/// them look so; otherwise each stretch of such lines is.
+fn split_fixed<'a, S: AsRef<str>>(
+    lines: &'a [String],
+    bodies: &[S],
+    text: fn(&'a [String]) -> Run<'a>,
+    out: &mut Vec<Run<'a>>,
+) {
+    let fixed = fixed_lines(bodies);
     let (Some(mut first), Some(mut last)) = (
         fixed.iter().position(|&f| f),
         fixed.iter().rposition(|&f| f),
     ) else {
-        out.push(Run::Prose(lines));
+        out.push(text(lines));
         return;
     };
     // A heading row above a table, or a total below it, has gaps but maybe no figures.
-    let spaced = |i: usize| lines.get(i).is_some_and(|l| shape(l) != Shape::Prose);
+    let spaced = |i: usize| {
+        bodies
+            .get(i)
+            .is_some_and(|l| shape(l.as_ref()) != Shape::Prose)
+    };
     if first > 0 && spaced(first - 1) {
         first -= 1;
     }
@@ -85,12 +96,17 @@ fn unquoted<'a>(lines: &'a [String], out: &mut Vec<Run<'a>>) {
     let inside = (first..=last)
         .filter(|&i| fixed.get(i).copied().unwrap_or(true))
         .count();
-    if inside * 10 >= span * 6 && keeps(lines.get(first..=last).unwrap_or_default()) {
-        push_prose(lines.get(..first), out);
+    let push = |range: Option<&'a [String]>, out: &mut Vec<Run<'a>>| {
+        if let Some(lines) = range.filter(|l| !l.is_empty()) {
+            out.push(text(lines));
+        }
+    };
+    if inside * 10 >= span * 6 && keeps(bodies.get(first..=last).unwrap_or_default()) {
+        push(lines.get(..first), out);
         out.push(Run::Preformatted(
             lines.get(first..=last).unwrap_or_default(),
         ));
-        push_prose(lines.get(last + 1..), out);
+        push(lines.get(last + 1..), out);
         return;
     }
     let mut start = 0;
@@ -101,37 +117,33 @@ fn unquoted<'a>(lines: &'a [String], out: &mut Vec<Run<'a>>) {
             continue;
         }
         let end = i + fixed.iter().skip(i).take_while(|&&f| f).count();
-        let stretch = lines.get(i..end).unwrap_or_default();
-        if keeps(stretch) {
-            push_prose(lines.get(start..i), out);
-            out.push(Run::Preformatted(stretch));
+        if keeps(bodies.get(i..end).unwrap_or_default()) {
+            push(lines.get(start..i), out);
+            out.push(Run::Preformatted(lines.get(i..end).unwrap_or_default()));
             start = end;
         }
         i = end;
     }
-    push_prose(lines.get(start..), out);
-}
-
-fn push_prose<'a>(lines: Option<&'a [String]>, out: &mut Vec<Run<'a>>) {
-    if let Some(lines) = lines.filter(|l| !l.is_empty()) {
-        out.push(Run::Prose(lines));
-    }
+    push(lines.get(start..), out);
 }
 
 /// Whether a stretch of preformatted-looking lines is worth keeping as it stands: two lines
 /// or more, or one line with several columns or no letters (a rule, a drawing).
-fn keeps(lines: &[String]) -> bool {
+fn keeps<S: AsRef<str>>(lines: &[S]) -> bool {
     match lines {
         [] => false,
-        [one] => column_starts(one).len() >= 2 || !one.chars().any(char::is_alphabetic),
+        [one] => {
+            let one = one.as_ref();
+            column_starts(one).len() >= 2 || !one.chars().any(char::is_alphabetic)
+        }
         _ => true,
     }
 }
 
 /// Which lines look preformatted: fixed shapes, and spaced lines whose columns line up with
 /// a neighbour's.
-fn fixed_lines(lines: &[String]) -> Vec<bool> {
-    let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
+fn fixed_lines<S: AsRef<str>>(lines: &[S]) -> Vec<bool> {
+    let shapes: Vec<Shape> = lines.iter().map(|l| shape(l.as_ref())).collect();
     let starts: Vec<Vec<usize>> = lines
         .iter()
         .zip(&shapes)
@@ -139,7 +151,7 @@ fn fixed_lines(lines: &[String]) -> Vec<bool> {
             if *s == Shape::Prose {
                 Vec::new()
             } else {
-                column_starts(l)
+                column_starts(l.as_ref())
             }
         })
         .collect();
@@ -226,6 +238,17 @@ mod tests {
              an oil-related problem.  The cars were all driven hard, year round.",
         );
         assert_eq!(kinds(&runs(&l)), [('p', 2)]);
+    }
+
+    #[test]
+    fn a_quoted_table_is_kept_with_its_prefixes() {
+        let l = lines(
+            "> The rates they quoted were these, from the wire service, as they came:\n\
+             >   Wheat   2.55   2.40       IV     4.65     --\n\
+             >   Maize   1.85   1.80       II     2.05    1.70\n\
+             > That was the whole table.",
+        );
+        assert_eq!(kinds(&runs(&l)), [('q', 1), ('f', 2), ('q', 1)]);
     }
 
     #[test]

@@ -7,20 +7,30 @@ use unicode_width::UnicodeWidthChar;
 /// Splits off a mail quote prefix (`>`, `> >`, `>>`, `|>`, `: `): returns the depth and the
 /// rest, trimmed.
 pub fn quote_level(line: &str) -> (usize, &str) {
+    let (depth, rest) = quote_split(line);
+    (depth, rest.trim())
+}
+
+/// Splits off a mail quote prefix as [`quote_level`] does, but keeps the spacing of what
+/// follows it (less the one space after the prefix), for quoted tables.
+pub fn quote_split(line: &str) -> (usize, &str) {
     let mut depth = 0;
     let mut rest = line.trim_start();
+    let mut body = rest;
     loop {
-        if let Some(inner) = rest.strip_prefix('>').or_else(|| rest.strip_prefix("|>")) {
-            depth += 1;
-            rest = inner.trim_start_matches(' ');
+        let inner = if let Some(inner) = rest.strip_prefix('>').or_else(|| rest.strip_prefix("|>"))
+        {
+            inner
         } else if let Some(inner) = rest.strip_prefix(':').filter(|r| {
             r.is_empty() || r.starts_with([' ', '>']) && !r.trim_start().starts_with([')', '('])
         }) {
-            depth += 1;
-            rest = inner.trim_start_matches(' ');
+            inner
         } else {
-            return (depth, rest.trim());
-        }
+            return (depth, if depth == 0 { line } else { body });
+        };
+        depth += 1;
+        body = inner.strip_prefix(' ').unwrap_or(inner);
+        rest = inner.trim_start_matches(' ');
     }
 }
 
@@ -179,6 +189,8 @@ mod tests {
         assert_eq!(quote_level(":"), (1, ""));
         assert_eq!(quote_level(":-) he said"), (0, ":-) he said"));
         assert_eq!(quote_level("plain | text"), (0, "plain | text"));
+        assert_eq!(quote_split(">   Wheat   2.55"), (1, "  Wheat   2.55"));
+        assert_eq!(quote_split("|> |>  a  b"), (2, " a  b"));
     }
 
     #[test]
