@@ -34,6 +34,10 @@ pub enum Action {
     Top,
     /// Last article, or the end of the text.
     Bottom,
+    /// Scroll preformatted text in the reader to the left.
+    ScrollLeft,
+    /// Scroll preformatted text in the reader to the right.
+    ScrollRight,
     /// Switch focus between the list and the reader.
     SwitchPane,
     /// Open the selected article in the reader (from the list); reading mode (in the reader).

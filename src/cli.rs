@@ -12,11 +12,10 @@ use clap::Parser;
 
 use crate::app::{self, Exit, Options, Source};
 use crate::config::{self, Config};
-use crate::corpus::{self, Article, LoadError, Skipped};
-use crate::model::meta_line;
+use crate::corpus::{self, Article, Block, LoadError, Skipped};
+use crate::model::{BlockKind, block_lines, meta_line, quote_prefix};
 use crate::search::{MemoryIndex, Query, Searcher};
 use crate::state::{self, Store};
-use crate::text::wrap_ranges;
 use crate::theme::ColorDepth;
 use report::RealPaths;
 
@@ -319,6 +318,7 @@ fn print_article(
             "title": a.title,
             "words": a.word_count(),
             "paragraphs": a.paragraphs,
+            "kinds": (0..a.paragraphs.len()).map(|i| kind_name(a.kind(i))).collect::<Vec<_>>(),
         });
         report::json_path(&mut line, &a.path, real.get(&a.path));
         writeln!(out, "{line}")?;
@@ -326,15 +326,36 @@ fn print_article(
     }
     let width = usize::from(width);
     let meta = meta_line(a);
-    let mut blocks = vec![a.title.as_str(), meta.as_str()];
-    blocks.extend(a.paragraphs.iter().map(String::as_str));
-    for (i, block) in blocks.iter().enumerate() {
+    let mut blocks = vec![
+        (a.title.as_str(), BlockKind::Title),
+        (&meta, BlockKind::Meta),
+    ];
+    let kinds = (0..).map(|i| BlockKind::of(a.kind(i)));
+    blocks.extend(a.paragraphs.iter().map(String::as_str).zip(kinds));
+    let mut previous = BlockKind::Title;
+    for (i, (block, kind)) in blocks.into_iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        for range in wrap_ranges(block, width) {
-            writeln!(out, "{}", &block[range])?;
+        // Plain text cannot dim a signature: it gets back the line that opened it.
+        if kind == BlockKind::Signature && previous != BlockKind::Signature {
+            writeln!(out, "-- ")?;
+        }
+        previous = kind;
+        let prefix = quote_prefix(block, kind);
+        for range in block_lines(block, kind, width) {
+            writeln!(out, "{prefix}{}", &block[range])?;
         }
     }
     out.flush()
+}
+
+/// What `--print --json` calls a paragraph's kind.
+fn kind_name(block: Block) -> &'static str {
+    match block {
+        Block::Text => "text",
+        Block::Quote { .. } => "quote",
+        Block::Preformatted => "preformatted",
+        Block::Signature => "signature",
+    }
 }

@@ -1,6 +1,7 @@
 //! The corpus: articles parsed and cleaned from scraped text, and loading them from disk.
 
 mod article;
+mod book;
 mod clean;
 mod credit;
 mod date;
@@ -12,10 +13,12 @@ mod header;
 mod load;
 mod paragraphs;
 mod record;
+mod runs;
+mod shape;
 mod skip;
 mod title;
 
-pub use article::Article;
+pub use article::{Article, Block};
 pub use clean::{Parsed, parse};
 pub use decode::decode;
 pub use load::{Candidate, LoadError, MAX_FILE_BYTES, bundled, discover, load_all, read_candidate};

@@ -33,7 +33,7 @@ pub use filter::FilterText;
 pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
 pub use list::{ListView, sort_rows};
-pub use reader::{BlockKind, Pos, Reader, ScreenLine, meta_line};
+pub use reader::{BlockKind, Pos, Reader, ScreenLine, block_lines, meta_line, quote_prefix};
 pub use search::{Requery, Search};
 
 /// Something the event loop must do for the model.

@@ -6,4 +6,4 @@ mod wrap;
 
 pub use sanitize::{is_invisible, sanitize, sanitize_text};
 pub use shorten::{cut_middle, shorten_path};
-pub use wrap::{truncate, width, wrap_ranges};
+pub use wrap::{clip, truncate, width, wrap_ranges};

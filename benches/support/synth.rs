@@ -235,6 +235,7 @@ fn article(seed: u64, i: u64, vocab: &[String]) -> Article {
         path: format!("synth/{i:06}.txt"),
         record: String::new(),
         hash: rng.next_u64(),
+        ..Article::default()
     }
 }
 

@@ -262,7 +262,11 @@ slection = \"red\"
         Some(Action::Help),
         "help keeps its default"
     );
-    assert_eq!(config.keymap.action(press('h'), n), None);
+    assert_eq!(
+        config.keymap.action(press('h'), n),
+        Some(Action::ScrollLeft),
+        "h keeps its default"
+    );
     assert_eq!(
         config.keymap.action(press('t'), n),
         Some(Action::Top),

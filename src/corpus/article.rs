@@ -13,7 +13,11 @@ pub struct Article {
     /// Publisher or agency, when the file says so unambiguously.
     pub source: Option<String>,
     /// The body, one entry per paragraph or subheading, in order; never an empty string.
+    /// Preformatted paragraphs and signatures keep their lines, separated by `\n`.
     pub paragraphs: Vec<String>,
+    /// What each paragraph is, in the same order; a paragraph past the end of this list (all
+    /// of them when it is empty) is [`Block::Text`].
+    pub kinds: Vec<Block>,
     /// Where it came from, for display: a path as given on the command line (sanitised), or the
     /// file name under `assets/articles/` for the bundled articles.
     pub path: String,
@@ -26,7 +30,26 @@ pub struct Article {
     pub hash: u64,
 }
 
+/// What a paragraph is, for showing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Block {
+    /// Running text, reflowed to the pane.
+    #[default]
+    Text,
+    /// Quoted text (`> `, `|> `, `: ` in mail), reflowed, shown with one `>` a level.
+    Quote { depth: u8 },
+    /// Lines never reflowed: tables, aligned columns, ASCII art, code.
+    Preformatted,
+    /// The lines after a `-- ` line at the end of a post.
+    Signature,
+}
+
 impl Article {
+    /// What paragraph `index` is.
+    pub fn kind(&self, index: usize) -> Block {
+        self.kinds.get(index).copied().unwrap_or_default()
+    }
+
     /// Number of words in the body (whitespace-separated).
     pub fn word_count(&self) -> usize {
         self.paragraphs

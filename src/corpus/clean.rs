@@ -2,17 +2,19 @@
 //!
 //! The steps, in order: split lines (CRLF, CR, NEL, LS, PS and form feeds all end a line);
 //! clean each line (entities, escape sequences, controls, tabs, placeholders, non-breaking
-//! spaces); take a header block; build paragraphs; remove site furniture and doubled
+//! spaces); take a book's licence frame or read its title page; take a header block; build paragraphs; remove site furniture and doubled
 //! paragraphs; take credit and date lines; choose the title; normalise to NFC.
 
 use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use super::credit::{dateline_source, split_brand, take_date_line, take_source_credit};
+use super::credit::{
+    dateline_date, dateline_source, split_brand, take_date_line, take_source_credit,
+};
 use super::entities::{decode_entities, drop_placeholders};
 use super::header::split_header;
-use super::{furniture, paragraphs, title};
+use super::{Block, book, furniture, paragraphs, title};
 use crate::text::sanitize_text;
 
 /// An article's parts as found in its text.
@@ -24,14 +26,21 @@ pub struct Parsed {
     pub date: Option<String>,
     /// Publisher, agency or sender, from a header or an unambiguous credit.
     pub source: Option<String>,
-    /// Clean paragraphs: no control characters, no line breaks, none empty.
+    /// Clean paragraphs: no control characters, none empty; only preformatted paragraphs and
+    /// signatures have line breaks (`\n`).
     pub paragraphs: Vec<String>,
+    /// What each paragraph is, as [`Article::kinds`](super::Article) says; empty when all
+    /// are running text.
+    pub kinds: Vec<Block>,
 }
 
 /// Parses decoded text, doing all the cleaning.
 pub fn parse(text: &str) -> Parsed {
     let mut lines = clean_lines(text);
-    let header = split_header(&mut lines);
+    let book = book::take_frame(&mut lines);
+    let mut header = split_header(&mut lines);
+    header.title = header.title.or(book.title);
+    header.source = header.source.or(book.author);
     let built = paragraphs::build(&lines);
     drop(lines);
     let mut body = furniture::remove(built);
@@ -39,24 +48,35 @@ pub fn parse(text: &str) -> Parsed {
     let credit = take_source_credit(&mut body);
     let date_line = take_date_line(&mut body);
     let title = title::take_title(&mut body, header.title);
-    let source = header
-        .source
-        .or(credit)
-        .or_else(|| body.first().and_then(|p| dateline_source(p)));
+    let date = header
+        .date
+        .or(date_line)
+        .or_else(|| dateline_date(&title, &body));
+    let source = header.source.or(credit).or_else(|| {
+        body.first()
+            .filter(|p| p.kind == Block::Text)
+            .and_then(|p| dateline_source(&p.text))
+    });
     let source = source.map(|s| split_brand(&s));
 
     let mut body = paragraphs::split_all(body);
-    body.retain(|p| !p.is_empty());
-    for p in &mut body {
-        if let Some(normal) = nfc(p) {
-            *p = normal;
-        }
+    body.retain(|p| !p.text.is_empty());
+    let mut texts = Vec::with_capacity(body.len());
+    let mut kinds = Vec::with_capacity(body.len());
+    for p in body {
+        texts.push(nfc(&p.text).unwrap_or(p.text));
+        kinds.push(p.kind);
+    }
+    // Running text everywhere is said with no kinds at all.
+    if kinds.iter().all(|k| *k == Block::Text) {
+        kinds.clear();
     }
     Parsed {
         title: nfc(&title).unwrap_or(title),
-        date: header.date.or(date_line),
+        date,
         source,
-        paragraphs: body,
+        paragraphs: texts,
+        kinds,
     }
 }
 

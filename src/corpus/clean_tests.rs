@@ -103,7 +103,7 @@ fn a_caption_first_line_gives_way_to_the_first_sentence() {
         p.paragraphs,
         [
             "Jane Roe, AFP | Soldiers gather in a street.",
-            "The Taliban attacked a second city this weekend, officials said. More followed."
+            "More followed."
         ]
     );
 }
@@ -256,4 +256,97 @@ fn huge_single_lines_split_into_bounded_paragraphs() {
 fn empty_text_gives_nothing() {
     assert_eq!(parse(""), Parsed::default());
     assert_eq!(parse("\n\n   \n\x1b[0m"), Parsed::default());
+}
+
+#[test]
+fn a_wire_table_keeps_its_rows_and_the_headline_its_place() {
+    let p = parse(
+        "HONG KONG EXCHS 1400 - APR 7\n\
+         \x20 Following are the closing prices of grains on the exchange, in dollars a bushel.\n\
+         \x20 Wheat   2.55   2.40       IV     4.65     --\n\
+         \x20 Maize   1.85   1.80       II     2.05    1.70\n\n\
+         \x20 REUTER\n",
+    );
+    assert_eq!(p.title, "HONG KONG EXCHS 1400 - APR 7");
+    assert_eq!(p.date, None);
+    let table = p.paragraphs.iter().position(|t| t.contains("Wheat"));
+    let table = table.expect("the table is kept");
+    assert_eq!(
+        p.paragraphs[table],
+        "Wheat   2.55   2.40       IV     4.65     --\nMaize   1.85   1.80       II     2.05    1.70"
+    );
+    assert_eq!(p.kinds[table], Block::Preformatted);
+    assert_eq!(p.kinds.first(), Some(&Block::Text));
+}
+
+#[test]
+fn a_post_keeps_its_quotes_quoted_and_its_signature_apart() {
+    let p = parse(
+        "From: peavler@fingal.plk.af.mil (Ninja Gourmet)\n\
+         Subject: Scarlet Horse of Babylon (was Daemons)\n\
+         Lines: 20\n\n\
+         In article <1qilgnINNrko@lynx.unm.edu>, blowfish@leo.unm.edu (rON.) writes:\n\
+         |> Its easy... 667 is the neighbor of the beast (at 666), and the beast\n\
+         |> lives at the end of a cul-de-sac, as everybody on the street knows.\n\
+         |> |> Older text that someone else wrote in an earlier post, wrapped by\n\
+         |> |> the newsreader at the usual column for posts.\n\n\
+         Actually, 668 is the neighbor of the beast, and always has been, friend.\n\n\
+         -- \n\
+         Ninja Gourmet                 peavler@fingal.plk.af.mil\n\
+         \"Shoot first, ask questions later.\"\n",
+    );
+    assert_eq!(p.title, "Scarlet Horse of Babylon (was Daemons)");
+    let kinds: Vec<Block> = (0..p.paragraphs.len())
+        .map(|i| p.kinds.get(i).copied().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            Block::Text,
+            Block::Quote { depth: 1 },
+            Block::Quote { depth: 2 },
+            Block::Text,
+            Block::Signature
+        ]
+    );
+    assert_eq!(
+        p.paragraphs[1],
+        "> Its easy... 667 is the neighbor of the beast (at 666), and the beast lives at the end of a cul-de-sac, as everybody on the street knows."
+    );
+    assert!(p.paragraphs[2].starts_with(">> Older text"));
+    assert_eq!(
+        p.paragraphs[4],
+        "Ninja Gourmet                 peavler@fingal.plk.af.mil\n\"Shoot first, ask questions later.\""
+    );
+}
+
+#[test]
+fn blank_quoted_lines_end_quoted_paragraphs() {
+    let p = parse(
+        "Subject: x\n\n>First quoted paragraph, which the poster wrapped at the usual column\n\
+         >of seventy or so characters, as newsreaders did when this was written\n\
+         >down.\n>\n>Second quoted paragraph, also wrapped by the newsreader at the column\n\
+         >it always used.\nA reply that is long enough to be wrapped at the column too, like\n\
+         the rest of the post.",
+    );
+    assert_eq!(
+        p.paragraphs,
+        [
+            "> First quoted paragraph, which the poster wrapped at the usual column of seventy or so characters, as newsreaders did when this was written down.",
+            "> Second quoted paragraph, also wrapped by the newsreader at the column it always used.",
+            "A reply that is long enough to be wrapped at the column too, like the rest of the post."
+        ]
+    );
+}
+
+#[test]
+fn a_wire_dateline_takes_the_one_year_the_story_gives() {
+    let p = parse(
+        "HONG KONG EXCHS 1400 - APR 7\n\
+         \x20 US DLR    7.8030/40    7.8035/45\n\
+         \x20 STG      12.5100/50   12.4900/50\n\n\
+         Rates fixed at 1400 local time on 7-APR-1987.\n",
+    );
+    assert_eq!(p.title, "HONG KONG EXCHS 1400 - APR 7");
+    assert_eq!(p.date.as_deref(), Some("1987-04-07"));
 }

@@ -4,20 +4,22 @@
 //! credit, a `CITY (Agency) —` dateline, a `Published: 12 March 2020` line. An image credit such
 //! as `[AFP]` or a "with reporting by" list names no single source.
 
-use super::date::parse_date;
+use super::date::{month_day, only_year, parse_date, with_year};
+use super::paragraphs::Para;
 
 /// How many paragraphs at the end are searched for a credit line.
 const TAIL: usize = 3;
 
 /// Finds a credit line among the last paragraphs, removes it, and returns the source it names.
-pub fn take_source_credit(paragraphs: &mut Vec<String>) -> Option<String> {
+pub fn take_source_credit<P: Para>(paragraphs: &mut Vec<P>) -> Option<String> {
     let from = paragraphs.len().saturating_sub(TAIL);
     let (index, source) = paragraphs
         .iter()
         .enumerate()
         .skip(from)
         .rev()
-        .find_map(|(i, p)| credit_line(p).map(|s| (i, s)))?;
+        .filter(|(_, p)| p.is_text())
+        .find_map(|(i, p)| credit_line(p.text()).map(|s| (i, s)))?;
     paragraphs.remove(index);
     Some(source)
 }
@@ -100,14 +102,34 @@ pub fn dateline_source(first: &str) -> Option<String> {
 
 /// Finds a date line among the first paragraphs (`Published: 12 March 2020`, `2020-03-12`),
 /// removes it, and returns the date as ISO.
-pub fn take_date_line(paragraphs: &mut Vec<String>) -> Option<String> {
+pub fn take_date_line<P: Para>(paragraphs: &mut Vec<P>) -> Option<String> {
     let (index, date) = paragraphs
         .iter()
         .take(3)
         .enumerate()
-        .find_map(|(i, p)| date_line(p).map(|d| (i, d)))?;
+        .filter(|(_, p)| p.is_text())
+        .find_map(|(i, p)| date_line(p.text()).map(|d| (i, d)))?;
     paragraphs.remove(index);
     Some(date)
+}
+
+/// The date of a wire dateline that gives only a month and day (`HONG KONG EXCHS 1400 - APR 7`,
+/// `NEW YORK, April 7 - Prices rose`), when the article mentions one year and only one.
+pub fn dateline_date<P: Para>(title: &str, paragraphs: &[P]) -> Option<String> {
+    let in_title = title
+        .rsplit_once(" - ")
+        .and_then(|(_, tail)| month_day(tail));
+    let in_text = || {
+        let first = paragraphs.first().filter(|p| p.is_text())?.text();
+        let (head, _) = first
+            .split_once(" - ")
+            .or_else(|| first.split_once(" — "))?;
+        let (_, when) = head.split_once(',')?;
+        month_day(when)
+    };
+    let month_day = in_title.or_else(in_text)?;
+    let texts = std::iter::once(title).chain(paragraphs.iter().map(Para::text));
+    with_year(only_year(texts)?, month_day)
 }
 
 fn date_line(p: &str) -> Option<String> {
@@ -208,5 +230,34 @@ mod tests {
         assert_eq!(take_date_line(&mut p), None);
         let mut p = strings(&["a", "b", "c", "2020-03-12"]);
         assert_eq!(take_date_line(&mut p), None);
+    }
+
+    #[test]
+    fn a_dateline_takes_its_year_from_the_article_when_there_is_one() {
+        let title = "HONG KONG EXCHS 1400 - APR 7";
+        let body = strings(&["US DLR 7.8030/40 7.8035/45", "Rates as of 7-APR-1987."]);
+        assert_eq!(dateline_date(title, &body).as_deref(), Some("1987-04-07"));
+        let none = strings(&["US DLR 7.8030/40 7.8035/45"]);
+        assert_eq!(dateline_date(title, &none), None);
+        let two = strings(&["Up from 1986.", "Rates as of 7-APR-1987."]);
+        assert_eq!(dateline_date(title, &two), None);
+        let text = strings(&["NEW YORK, April 7 - Prices rose, the most since 1987."]);
+        assert_eq!(
+            dateline_date("Prices rise", &text).as_deref(),
+            Some("1987-04-07")
+        );
+        let plain = strings(&["In 1987 prices rose, and then fell back again."]);
+        assert_eq!(dateline_date("Talks - a view", &plain), None);
+    }
+
+    #[test]
+    fn a_wire_dateline_is_not_a_date() {
+        let mut p = strings(&[
+            "HONG KONG EXCHS 1400 - APR 7",
+            "US DLR 7.8030/40 7.8035/45",
+            "Body.",
+        ]);
+        assert_eq!(take_date_line(&mut p), None);
+        assert_eq!(p.len(), 3);
     }
 }

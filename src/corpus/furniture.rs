@@ -4,6 +4,8 @@
 //! Each rule matches whole paragraphs only, so a sentence that merely mentions "breaking news"
 //! is never touched.
 
+use super::paragraphs::Para;
+
 /// Navigation and page chrome that scrapes keep as lines of their own (compared lowercase).
 const NAVIGATION: &[&str] = &[
     "accessibility links",
@@ -162,16 +164,23 @@ pub fn repeats(earlier: &str, later: &str) -> bool {
     !short.is_empty() && bracketed && extra.chars().count() <= 40
 }
 
-/// Removes navigation and image labels, doubled paragraphs, and trailing blurbs.
-pub fn remove(paragraphs: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+/// Removes navigation and image labels, doubled paragraphs, and trailing blurbs; quoted and
+/// preformatted paragraphs and signatures are never furniture.
+pub fn remove<P: Para>(paragraphs: Vec<P>) -> Vec<P> {
+    let mut out: Vec<P> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
-        if is_furniture(&p) || out.last().is_some_and(|last| repeats(last, &p)) {
+        let doubled = out
+            .last()
+            .is_some_and(|last| last.is_text() && repeats(last.text(), p.text()));
+        if p.is_text() && (is_furniture(p.text()) || doubled) {
             continue;
         }
         out.push(p);
     }
-    while out.last().is_some_and(|p| is_blurb(p)) {
+    while out
+        .last()
+        .is_some_and(|p| p.is_text() && is_blurb(p.text()))
+    {
         out.pop();
     }
     out

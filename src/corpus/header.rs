@@ -85,19 +85,30 @@ pub fn split_header(lines: &mut Vec<String>) -> Header {
 fn mail_header(lines: &[String]) -> Option<(Header, usize)> {
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut used = lines.len();
-    for (i, line) in lines.iter().enumerate() {
+    // Lines folded under a field that was cut off (a `Path:` whose first line is lost) come
+    // before the first field; they belong to no field we can read.
+    let orphans = lines
+        .iter()
+        .take_while(|l| l.starts_with(' ') && !l.trim().is_empty())
+        .count();
+    for (i, line) in lines.iter().enumerate().skip(orphans) {
         if line.trim().is_empty() {
             used = i;
             break;
         }
         if line.starts_with(' ') {
-            let (_, value) = fields.last_mut()?;
-            value.push(' ');
-            value.push_str(line.trim());
+            let (name, value) = fields.last_mut()?;
+            if !is_id_list(line) || ID_FIELDS.contains(&name.as_str()) {
+                value.push(' ');
+                value.push_str(line.trim());
+            }
             continue;
         }
         let (name, value) = field(line)?;
         fields.push((name.to_ascii_lowercase(), value.trim().to_owned()));
+    }
+    if orphans > 0 && fields.len() < 2 {
+        return None;
     }
     let known = fields.iter().filter(|(n, _)| KNOWN.contains(&n.as_str()));
     let accepted = match fields.as_slice() {
@@ -123,14 +134,24 @@ fn mail_header(lines: &[String]) -> Option<(Header, usize)> {
     Some((header, used))
 }
 
-/// Splits `Name: value`; the name is ASCII letters, digits, `-` and `.`.
+/// Fields whose value is a list of message ids.
+const ID_FIELDS: &[&str] = &["references", "in-reply-to", "message-id", "supersedes"];
+
+/// Whether a folded line holds only message ids (`<1r1ko8$6b1@horus.ap.mchp.sni.de> <…>`):
+/// news software that glued the `References:` of a post onto the field above it.
+fn is_id_list(line: &str) -> bool {
+    let mut words = line.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| w.starts_with('<') && w.ends_with('>') && w.contains('@'))
+}
+
+/// Splits `Name: value`. The name starts with a letter and, as mail allows, holds any
+/// printable ASCII but spaces and colons (`Article-I.D.`, `Nntp-Posting-Host-[nntpd-28159]`).
 fn field(line: &str) -> Option<(&str, &str)> {
     let (name, value) = line.split_once(':')?;
     let name_ok = name.len() <= 40
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+        && name.bytes().all(|b| b.is_ascii_graphic());
     (name_ok && (value.is_empty() || value.starts_with(' '))).then_some((name, value))
 }
 
@@ -224,6 +245,46 @@ mod tests {
         assert_eq!(h.date.as_deref(), Some("1993-02-15"));
         assert_eq!(h.source.as_deref(), Some("Paul Harvey"));
         assert_eq!(l, ["", "In article <x> someone writes:"]);
+    }
+
+    #[test]
+    fn a_header_whose_first_field_was_cut_off_is_still_read() {
+        let mut l = lines(
+            " cs.utexas.edu!geraldo.cc.utexas.edu!portal.austin.ibm.com!zazen\n\
+             Subject: Re: Radical Agnostic... NOT!\nFrom: zazen@austin.ibm.com (E. H. Welbon)\n\
+             Lines: 34\n\nThe One and Only wrote:",
+        );
+        let h = split_header(&mut l);
+        assert_eq!(h.title.as_deref(), Some("Re: Radical Agnostic... NOT!"));
+        assert_eq!(l, ["", "The One and Only wrote:"]);
+    }
+
+    #[test]
+    fn field_names_with_dots_and_brackets() {
+        let mut l = lines(
+            "From: finnegan@invader.navo.navy.mil (Kenneth Finnegan)\nSubject: Re: 5W30, 10W40\n\
+             Article-I.D.: cs.1993Apr6.130550.13550\nNntp-Posting-Host-[nntpd-8755]: invader\n\
+             Lines: 9\n\nAs an additional data point",
+        );
+        let h = split_header(&mut l);
+        assert_eq!(h.title.as_deref(), Some("Re: 5W30, 10W40"));
+        assert_eq!(h.source.as_deref(), Some("Kenneth Finnegan"));
+    }
+
+    #[test]
+    fn message_ids_folded_under_a_subject_are_not_the_title() {
+        let mut l = lines(
+            "From: John A. Johnson <J5J@psuvm.psu.edu>\n\
+             Subject: Re: After 2000 years, can we say that Christian Morality is\n\
+             \x20<1r1ko8$6b1@horus.ap.mchp.sni.de>\n <sandvik-2004@sandvik-kent.apple.com>\n\
+             References: <a@b>\n <c@d>\nLines: 63\n\nBody",
+        );
+        let h = split_header(&mut l);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Re: After 2000 years, can we say that Christian Morality is")
+        );
+        assert_eq!(h.source.as_deref(), Some("John A. Johnson"));
     }
 
     #[test]

@@ -149,6 +149,7 @@ fn article(c: &Candidate, record: &Record<'_>) -> Result<Article, SkipReason> {
         date: parsed.date,
         source: parsed.source,
         paragraphs: parsed.paragraphs,
+        kinds: parsed.kinds,
         path: c.display.clone(),
         record: sanitize(&record.key),
         hash: fnv1a(&record.bytes),

@@ -1,5 +1,6 @@
-//! Building paragraphs from cleaned lines: blank lines separate them, hard-wrapped prose is
-//! joined, one-paragraph-per-line scrapes are kept apart, and huge paragraphs are split.
+//! Building paragraphs from cleaned lines: blank lines separate them, hard-wrapped prose and
+//! quoted text are joined, one-paragraph-per-line scrapes are kept apart, preformatted text and
+//! signatures keep their lines, and huge paragraphs are split.
 //!
 //! Whether a line break is a wrap is decided the way a wrapping editor would have made it: the
 //! text has a typical line width (its wrap column), and a break is a wrap when the next line's
@@ -10,7 +11,10 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::Block;
 use super::furniture::repeats;
+use super::runs::{Run, runs};
+use super::shape::quote_level;
 
 /// Paragraphs longer than this many bytes are split at whitespace, so that drawing can wrap
 /// them piece by piece.
@@ -19,21 +23,88 @@ pub const MAX_PARAGRAPH: usize = 16 * 1024;
 /// Wrap columns outside this range are not taken as hard wrapping.
 const WRAP_COLUMNS: std::ops::RangeInclusive<usize> = 40..=100;
 
+/// One paragraph and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub kind: Block,
+}
+
+/// A paragraph, with or without its kind: what the cleaning steps after building work on.
+pub trait Para {
+    fn text(&self) -> &str;
+    fn set_text(&mut self, text: String);
+    /// Whether it is running text (not quoted, preformatted or a signature).
+    fn is_text(&self) -> bool;
+}
+
+impl Para for String {
+    fn text(&self) -> &str {
+        self
+    }
+    fn set_text(&mut self, text: String) {
+        *self = text;
+    }
+    fn is_text(&self) -> bool {
+        true
+    }
+}
+
+impl Para for Paragraph {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn set_text(&mut self, text: String) {
+        self.text = text;
+    }
+    fn is_text(&self) -> bool {
+        self.kind == Block::Text
+    }
+}
+
 /// Builds paragraphs from lines that are already free of controls and line breaks.
-pub fn build(lines: &[String]) -> Vec<String> {
+pub fn build(lines: &[String]) -> Vec<Paragraph> {
     let wrap = wrap_column(lines);
     let mut out = Vec::new();
-    for block in lines.split(|l| l.trim().is_empty()) {
-        build_block(block, wrap, &mut out);
+    for run in runs(lines) {
+        match run {
+            Run::Prose(block) | Run::Quote(block) => build_block(block, wrap, &mut out),
+            Run::Preformatted(block) => keep_lines(block, Block::Preformatted, &mut out),
+            Run::Signature(block) => keep_lines(block, Block::Signature, &mut out),
+        }
     }
     out
+}
+
+/// One paragraph of lines kept as they are, less their common indentation.
+fn keep_lines(block: &[String], kind: Block, out: &mut Vec<Paragraph>) {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let common = block
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| indent(l))
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<&str> = block
+        .iter()
+        .map(|l| {
+            l.get(common.min(indent(l))..)
+                .unwrap_or_default()
+                .trim_end()
+        })
+        .collect();
+    let text = lines.join("\n");
+    if !text.trim().is_empty() {
+        out.push(Paragraph { text, kind });
+    }
 }
 
 /// Builds the paragraphs of one block of consecutive lines.
 ///
 /// A block is joined only where most of its breaks look like wraps; in a block of short items
-/// (a list, an address, a poem) an occasional long line does not pull its neighbour up.
-fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<String>) {
+/// (a list, an address, a poem) an occasional long line does not pull its neighbour up. A
+/// quoted line with nothing after its prefix ends a quoted paragraph.
+fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<Paragraph>) {
     let levels: Vec<(usize, &str)> = block.iter().map(|l| quote_level(l)).collect();
     let mut joins: Vec<bool> = block
         .windows(2)
@@ -41,6 +112,8 @@ fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<String>) {
         .map(|(pair, lv)| match (pair, lv, wrap) {
             ([prev, next_line], [(d0, this), (d1, next)], Some(w)) => {
                 d0 == d1
+                    && !this.is_empty()
+                    && !next.is_empty()
                     && is_wrap(prev, next, w)
                     && !is_indented_start(prev, next_line)
                     && !repeats(this, next)
@@ -50,28 +123,52 @@ fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<String>) {
         .collect();
     let same_depth = levels
         .windows(2)
-        .filter(|lv| matches!(lv, [(a, _), (b, _)] if a == b))
+        .filter(|lv| matches!(lv, [(a, x), (b, y)] if a == b && !x.is_empty() && !y.is_empty()))
         .count();
     let wraps = joins.iter().filter(|&&j| j).count();
     if wraps * 2 < same_depth {
         joins.iter_mut().for_each(|j| *j = false);
     }
     let mut current = String::new();
+    let mut kind = Block::Text;
     for (i, &(depth, content)) in levels.iter().enumerate() {
         let joined = i > 0 && joins.get(i - 1).copied().unwrap_or(false);
         if joined {
             join_line(&mut current, content);
             continue;
         }
-        flush(std::mem::take(&mut current), out);
+        // Quoted lines that are not wraps (short lines, a list) stay one quote, line for line.
+        let same_quote = depth > 0
+            && kind
+                == Block::Quote {
+                    depth: clamp_depth(depth),
+                };
+        if same_quote && !content.is_empty() && !current.is_empty() {
+            current.push('\n');
+            current.push_str(content);
+            continue;
+        }
+        flush(std::mem::take(&mut current), kind, out);
+        if content.is_empty() {
+            continue;
+        }
         current.reserve(content.len() + depth + 1);
+        kind = match clamp_depth(depth) {
+            0 => Block::Text,
+            depth => Block::Quote { depth },
+        };
         if depth > 0 {
             current.extend(std::iter::repeat_n('>', depth));
             current.push(' ');
         }
         current.push_str(content);
     }
-    flush(current, out);
+    flush(current, kind, out);
+}
+
+/// A quote depth as [`Block::Quote`] holds it.
+fn clamp_depth(depth: usize) -> u8 {
+    u8::try_from(depth).unwrap_or(u8::MAX)
 }
 
 /// The text's wrap column, when it looks hard-wrapped: the width that 90% of lines stay within,
@@ -115,17 +212,6 @@ fn line_width(line: &str) -> usize {
     }
 }
 
-/// Splits off a Usenet quote prefix (`>`, `> >`, `>>`): returns the depth and the rest.
-fn quote_level(line: &str) -> (usize, &str) {
-    let mut depth = 0;
-    let mut rest = line.trim_start();
-    while let Some(inner) = rest.strip_prefix('>') {
-        depth += 1;
-        rest = inner.trim_start_matches(' ');
-    }
-    (depth, rest.trim())
-}
-
 /// Appends a wrapped line; a word hyphenated across the break is closed up.
 fn join_line(text: &mut String, next: &str) {
     let hyphenated = text.ends_with('-')
@@ -138,23 +224,53 @@ fn join_line(text: &mut String, next: &str) {
 }
 
 /// Ends a paragraph: collapses runs of spaces.
-fn flush(text: String, out: &mut Vec<String>) {
+fn flush(text: String, kind: Block, out: &mut Vec<Paragraph>) {
     let text = collapse_spaces(text);
-    if !text.is_empty() {
-        out.push(text);
+    if !text.is_empty() && text.trim_start_matches('>').trim() != "" {
+        out.push(Paragraph { text, kind });
     }
 }
 
-/// Splits every paragraph longer than [`MAX_PARAGRAPH`] bytes.
-pub fn split_all(paragraphs: Vec<String>) -> Vec<String> {
-    if paragraphs.iter().all(|p| p.len() <= MAX_PARAGRAPH) {
+/// Splits every paragraph longer than [`MAX_PARAGRAPH`] bytes: running text at whitespace,
+/// preformatted text and signatures between lines.
+pub fn split_all(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    if paragraphs.iter().all(|p| p.text.len() <= MAX_PARAGRAPH) {
         return paragraphs;
     }
     let mut out = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
-        split_long(p, MAX_PARAGRAPH, &mut out);
+        let kind = p.kind;
+        let mut pieces = Vec::new();
+        if matches!(kind, Block::Preformatted | Block::Signature) {
+            split_lines(p.text, MAX_PARAGRAPH, &mut pieces);
+        } else {
+            split_long(p.text, MAX_PARAGRAPH, &mut pieces);
+        }
+        out.extend(pieces.into_iter().map(|text| Paragraph { text, kind }));
     }
     out
+}
+
+/// Pushes `text` onto `out` in pieces of whole lines, each at most `limit` bytes where its
+/// lines allow (a longer line is cut as running text is).
+fn split_lines(text: String, limit: usize, out: &mut Vec<String>) {
+    let mut piece = String::new();
+    for line in text.split('\n') {
+        if !piece.is_empty() && piece.len() + 1 + line.len() > limit {
+            out.push(std::mem::take(&mut piece));
+        }
+        if line.len() > limit {
+            split_long(line.to_owned(), limit, out);
+            continue;
+        }
+        if !piece.is_empty() {
+            piece.push('\n');
+        }
+        piece.push_str(line);
+    }
+    if !piece.trim().is_empty() {
+        out.push(piece);
+    }
 }
 
 /// Trims the ends and turns every run of spaces into one space.
@@ -211,145 +327,5 @@ pub fn split_long(text: String, limit: usize, out: &mut Vec<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn paras(text: &str) -> Vec<String> {
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        build(&lines)
-    }
-
-    const PROSE: &str = "\
-It is a truth universally acknowledged, that a single man in possession
-of a good fortune, must be in want of a wife.
-
-However little known the feelings or views of such a man may be on his
-first entering a neighbourhood, this truth is so well fixed in the minds
-of the surrounding families, that he is considered as the rightful
-property of some one or other of their daughters.";
-
-    #[test]
-    fn hard_wrapped_prose_is_joined() {
-        let p = paras(PROSE);
-        assert_eq!(p.len(), 2);
-        assert!(p[0].starts_with(
-            "It is a truth universally acknowledged, that a single man in possession of a good"
-        ));
-        assert!(p[1].ends_with("the rightful property of some one or other of their daughters."));
-    }
-
-    #[test]
-    fn short_lines_inside_wrapped_text_stay_apart() {
-        let text = format!("{PROSE}\n\nGEORGE ALLEN\nPUBLISHER\n156 CHARING CROSS ROAD");
-        let p = paras(&text);
-        assert_eq!(
-            &p[2..],
-            ["GEORGE ALLEN", "PUBLISHER", "156 CHARING CROSS ROAD"]
-        );
-    }
-
-    #[test]
-    fn one_paragraph_per_line_scrapes_stay_apart() {
-        let long = "A sentence that goes on and on well past any wrap column anyone would choose for \
-                    plain text, because the page stored each paragraph on one line.";
-        let text = format!("Headline here\nA standfirst line.\n{long}\n{long}");
-        assert_eq!(paras(&text).len(), 4);
-    }
-
-    #[test]
-    fn ragged_short_lines_are_not_prose() {
-        let text = "RLO: abc def ghi (should read ihg fed cba)\n\
-                    Trojan source: access_level = \"user // Check if admin\"\n\
-                    Isolates: one LRI English FSI ? unterminated at the end\n\
-                    Marks: RLM LRM ALM\nHebrew: 123 abc\nArabic: 123\nfilename-spoof: x.exe";
-        assert_eq!(paras(text).len(), 7);
-    }
-
-    #[test]
-    fn uniform_short_lines_are_not_prose() {
-        let text: String = (0..50).map(|i| format!("line {i:07}\n")).collect();
-        assert_eq!(paras(&text).len(), 50);
-    }
-
-    #[test]
-    fn quoted_lines_are_joined_by_depth() {
-        let text = "\
-In article <x@y> someone writes:
->My online Bible is on a CD, but I don't own a CD-ROM system for the
->time being, so I can't search for the famous cite where Jesus said it.
->> An older quote that was wrapped at the usual column by the poster's
->> newsreader.
-Who said Christians want to conform to the teachings of the prophets?";
-        let p = paras(text);
-        assert_eq!(
-            p[1],
-            "> My online Bible is on a CD, but I don't own a CD-ROM system for the time being, so I can't search for the famous cite where Jesus said it."
-        );
-        assert_eq!(
-            p[2],
-            ">> An older quote that was wrapped at the usual column by the poster's newsreader."
-        );
-        assert!(p[3].starts_with("Who said"));
-    }
-
-    #[test]
-    fn hand_wrapped_ragged_lines_and_indented_paragraphs() {
-        let text = "\
-     I am so tired about all this debate on how many of them there
-are!  Such arguments are basically worthless, imho.  Would it
-really matter if it were millions of people who are regularly
-even only one?
-    As for the threats, I happen to know from personal
-experience that people are far more likely to receive
-them based on political views or even personal philosophies.";
-        let p = paras(text);
-        assert_eq!(p.len(), 2, "{p:?}");
-        assert!(p[0].ends_with("regularly even only one?"));
-        assert!(p[1].starts_with("As for the threats"));
-    }
-
-    #[test]
-    fn hyphenated_words_close_up() {
-        let text = "This line is long enough to count as wrapped prose in a book, well-\nknown words join.\nAnother line of filler text so that the wrap column is found reliably.";
-        assert!(paras(text)[0].contains("well-known"));
-    }
-
-    #[test]
-    fn spaces_collapse() {
-        assert_eq!(paras("  a   b  \u{3000}c  "), ["a b \u{3000}c"]);
-    }
-
-    #[test]
-    fn long_paragraphs_split_at_whitespace_within_the_limit() {
-        let text = "word ".repeat(10_000);
-        let mut out = Vec::new();
-        split_long(text.trim().to_owned(), 1000, &mut out);
-        assert!(
-            out.iter()
-                .all(|p| p.len() <= 1000 && p.starts_with("word") && p.ends_with("word"))
-        );
-        assert_eq!(
-            out.iter().map(|p| p.split(' ').count()).sum::<usize>(),
-            10_000
-        );
-    }
-
-    #[test]
-    fn long_runs_without_spaces_split_at_char_boundaries() {
-        let mut out = Vec::new();
-        split_long("長".repeat(1000), 100, &mut out);
-        assert!(out.iter().all(|p| p.len() <= 100));
-        assert_eq!(out.concat(), "長".repeat(1000));
-        let mut out = Vec::new();
-        split_long("あいう。".repeat(100), 100, &mut out);
-        assert!(out.iter().all(|p| p.ends_with('。')));
-    }
-
-    #[test]
-    fn split_all_bounds_every_paragraph() {
-        let huge = "lorem ipsum ".repeat(5000);
-        let p = split_all(vec!["short".into(), huge.trim().into(), "end".into()]);
-        assert!(p.len() >= 6 && p.iter().all(|p| p.len() <= MAX_PARAGRAPH));
-        assert_eq!((p[0].as_str(), p[p.len() - 1].as_str()), ("short", "end"));
-    }
-}
+#[path = "paragraphs_tests.rs"]
+mod tests;

@@ -2,9 +2,11 @@
 //!
 //! A headline is a short first paragraph that does not read like a sentence of running text,
 //! followed by more text. Captions (`Name, AFP | …`) and bracketed annotations (`[Illustration]`)
-//! are passed over. A headline repeated on the next line counts once and never stays in the body.
+//! are passed over. A headline repeated on the next line counts once and never stays in the body;
+//! a first sentence taken as the title is not shown again at the start of the body.
 
 use super::furniture::is_caption;
+use super::paragraphs::Para;
 
 /// Longest headline, in characters.
 const HEADLINE_MAX: usize = 150;
@@ -21,21 +23,25 @@ const ABBREVIATIONS: &[&str] = &[
 /// Returns the title and removes it from `paragraphs` where it would repeat there.
 ///
 /// `given` is a title from a header block; otherwise the headline or first sentence is used.
-pub fn take_title(paragraphs: &mut Vec<String>, given: Option<String>) -> String {
+pub fn take_title<P: Para>(paragraphs: &mut Vec<P>, given: Option<String>) -> String {
     if let Some(title) = given {
         drop_repeats(paragraphs, 0, &title);
         return title;
     }
     let Some(index) = paragraphs
         .iter()
-        .position(|p| !is_caption(p) && !is_annotation(p))
+        .position(|p| p.is_text() && !is_caption(p.text()) && !is_annotation(p.text()))
     else {
         return paragraphs
-            .first()
-            .map(|p| first_sentence(p))
+            .iter()
+            .find(|p| p.is_text())
+            .map(|p| first_sentence(p.text()))
             .unwrap_or_default();
     };
-    let candidate = paragraphs.get(index).cloned().unwrap_or_default();
+    let candidate = paragraphs
+        .get(index)
+        .map(|p| p.text().to_owned())
+        .unwrap_or_default();
     if is_headline(&candidate) && paragraphs.len() > index + 1 {
         paragraphs.remove(index);
         drop_repeats(paragraphs, index, &candidate);
@@ -44,15 +50,20 @@ pub fn take_title(paragraphs: &mut Vec<String>, given: Option<String>) -> String
     let title = first_sentence(&candidate);
     if title == candidate {
         paragraphs.remove(index);
+    } else if let Some(rest) = candidate.strip_prefix(title.as_str()) {
+        // The whole first sentence is the title: the paragraph goes on from the next one.
+        if let Some(p) = paragraphs.get_mut(index) {
+            p.set_text(rest.trim_start().to_owned());
+        }
     }
     title
 }
 
 /// Removes copies of `title` found at `index` and right after it.
-fn drop_repeats(paragraphs: &mut Vec<String>, index: usize, title: &str) {
+fn drop_repeats<P: Para>(paragraphs: &mut Vec<P>, index: usize, title: &str) {
     while paragraphs
         .get(index)
-        .is_some_and(|p| p.trim() == title.trim())
+        .is_some_and(|p| p.is_text() && p.text().trim() == title.trim())
     {
         paragraphs.remove(index);
     }
@@ -214,6 +225,19 @@ mod tests {
         let t = first_sentence(&"長".repeat(300));
         assert_eq!(t.chars().count(), 101);
         assert!(t.ends_with('…'));
+    }
+
+    #[test]
+    fn a_first_sentence_title_is_not_repeated_in_the_body() {
+        let mut p = strings(&[
+            "Officials met on Monday. They agreed on a timetable for the talks.",
+            "Second.",
+        ]);
+        assert_eq!(take_title(&mut p, None), "Officials met on Monday.");
+        assert_eq!(
+            p,
+            strings(&["They agreed on a timetable for the talks.", "Second."])
+        );
     }
 
     #[test]

@@ -246,6 +246,20 @@ pub const TABLE: &[Entry] = &[
         ALSO_OVERLAY,
     ),
     entry(
+        Action::ScrollLeft,
+        "scroll_left",
+        "scroll tables and code left",
+        &["h"],
+        NORMAL,
+    ),
+    entry(
+        Action::ScrollRight,
+        "scroll_right",
+        "scroll tables and code right",
+        &["l"],
+        NORMAL,
+    ),
+    entry(
         Action::FilterAccept,
         "filter_accept",
         "keep the filter, back to the list",

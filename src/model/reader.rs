@@ -4,16 +4,17 @@
 
 mod blocks;
 mod navigate;
+mod screen;
+mod sideways;
 
 use blocks::block_text;
-pub use blocks::{BlockKind, meta_line};
+pub use blocks::{BlockKind, block_lines, meta_line, quote_prefix};
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::hits::Hits;
 use crate::corpus::Article;
-use crate::text::wrap_ranges;
 
 /// A position in the wrapped document: a block and a line in it. `line == lines(block)` is the
 /// blank line after the block.
@@ -27,7 +28,12 @@ pub struct Pos {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScreenLine<'a> {
     pub kind: BlockKind,
+    /// Drawn before `text`, dimmed: a quote's `> ` on every one of its lines.
+    pub prefix: &'a str,
     pub text: &'a str,
+    /// Whether a preformatted line goes on past the left or the right edge (sideways scroll).
+    pub cut_left: bool,
+    pub cut_right: bool,
     /// Hits on this line, as byte ranges into `text`, with whether each is the current hit.
     pub hits: Vec<(Range<usize>, bool)>,
 }
@@ -38,6 +44,8 @@ pub struct Reader {
     article: Option<Arc<Article>>,
     id: Option<u32>,
     meta: String,
+    /// Columns that preformatted lines are scrolled to the right.
+    hscroll: usize,
     width: usize,
     height: usize,
     wrapped: Vec<Option<Vec<Range<usize>>>>,
@@ -64,6 +72,7 @@ impl Reader {
         self.wanted = None;
         self.reset_wrap();
         self.hits.reset(None, self.block_count(), None, None);
+        self.hscroll = 0;
     }
 
     /// The id of the open article.
@@ -119,11 +128,12 @@ impl Reader {
         block_text(self.article.as_deref(), &self.meta, block)
     }
 
-    fn kind(block: usize) -> BlockKind {
-        match block {
-            0 => BlockKind::Title,
-            1 => BlockKind::Meta,
-            _ => BlockKind::Body,
+    fn kind(&self, block: usize) -> BlockKind {
+        match (block, self.article.as_deref()) {
+            (0, _) => BlockKind::Title,
+            (1, _) => BlockKind::Meta,
+            (b, Some(a)) => BlockKind::of(a.kind(b - 2)),
+            (_, None) => BlockKind::Body,
         }
     }
 
@@ -133,7 +143,7 @@ impl Reader {
             return 0;
         }
         if self.wrapped[block].is_none() {
-            let ranges = wrap_ranges(self.block_text(block), self.width.max(2));
+            let ranges = block_lines(self.block_text(block), self.kind(block), self.width.max(2));
             self.wrapped[block] = Some(ranges);
         }
         self.wrapped[block].as_ref().map_or(0, Vec::len)
@@ -355,38 +365,5 @@ impl Reader {
         }
         self.at_end = self.compute_at_end();
         self.percent = self.compute_percent();
-    }
-
-    /// The lines on screen, from the top (blocks not yet wrapped by `prepare` end the list).
-    pub fn screen_lines(&self) -> Vec<ScreenLine<'_>> {
-        let mut out = Vec::with_capacity(self.height);
-        let mut pos = self.top;
-        while out.len() < self.height && pos.block < self.block_count() {
-            let Some(lines) = self.wrapped[pos.block].as_ref() else {
-                break;
-            };
-            let text = self.block_text(pos.block);
-            if let Some(range) = lines.get(pos.line) {
-                out.push(ScreenLine {
-                    kind: Self::kind(pos.block),
-                    text: &text[range.clone()],
-                    hits: self.hits_on(pos.block, range),
-                });
-                pos.line += 1;
-            } else {
-                if pos.block + 1 < self.block_count() {
-                    out.push(ScreenLine {
-                        kind: BlockKind::Body,
-                        text: "",
-                        hits: Vec::new(),
-                    });
-                }
-                pos = Pos {
-                    block: pos.block + 1,
-                    line: 0,
-                };
-            }
-        }
-        out
     }
 }

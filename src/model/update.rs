@@ -143,6 +143,8 @@ impl Model {
             Action::PageUp => self.page(false),
             Action::Top => self.jump(false),
             Action::Bottom => self.jump(true),
+            Action::ScrollLeft => self.reader.scroll_left(),
+            Action::ScrollRight => self.reader.scroll_right(),
             Action::SwitchPane => {
                 self.chrome.switch_pane();
                 self.relayout();

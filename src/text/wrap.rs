@@ -87,6 +87,36 @@ fn split_overwide(text: &str, range: Range<usize>, width: usize) -> Vec<Range<us
     pieces
 }
 
+/// The part of a line shown in a window `width` columns wide, scrolled `skip` columns to the
+/// right: its byte range, and whether something is cut off on the left and on the right. A
+/// column is kept on each cut side for a marker, and a wide character that would straddle an
+/// edge is left out.
+pub fn clip(line: &str, skip: usize, width: usize) -> (Range<usize>, bool, bool) {
+    let total = self::width(line);
+    let left = skip > 0 && total > 0;
+    let from = if left { skip + 1 } else { 0 };
+    let mut room = width.saturating_sub(usize::from(left));
+    let right = total > from + room;
+    if right {
+        room = room.saturating_sub(1);
+    }
+    let (mut start, mut end) = (None, line.len());
+    let mut col = 0;
+    for (i, c) in line.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if start.is_none() && col >= from {
+            start = Some(i);
+        }
+        if col + w > from + room {
+            end = i;
+            break;
+        }
+        col += w;
+    }
+    let start = start.unwrap_or(line.len()).min(end);
+    (start..end, left, right)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +159,27 @@ mod tests {
     #[test]
     fn empty_text_is_one_empty_line() {
         assert_eq!(lines("", 10), vec![""]);
+    }
+
+    #[test]
+    fn clip_by_columns_with_room_for_markers() {
+        let row = "Wheat   2.55   2.40       IV     4.65     --";
+        let (r, left, right) = clip(row, 0, 20);
+        assert_eq!((&row[r], left, right), ("Wheat   2.55   2.40", false, true));
+        let (r, left, right) = clip(row, 8, 100);
+        assert_eq!(
+            (&row[r], left, right),
+            (".55   2.40       IV     4.65     --", true, false)
+        );
+        let (r, left, right) = clip("short", 0, 20);
+        assert_eq!((&"short"[r], left, right), ("short", false, false));
+        let (r, left, right) = clip("short", 10, 20);
+        assert_eq!((r.is_empty(), left, right), (true, true, false));
+        let cjk = "東京都の表";
+        let (r, _, right) = clip(cjk, 0, 6);
+        assert_eq!((&cjk[r], right), ("東京", true));
+        let (r, left, _) = clip(cjk, 1, 6);
+        assert_eq!((&cjk[r], left), ("京都", true));
     }
 
     #[test]

@@ -1,15 +1,21 @@
-//! The reading pane: title, metadata line, wrapped paragraphs, hits, and where you are; the
-//! title stays in the border once it has scrolled away.
+//! The reading pane: title, metadata line, wrapped paragraphs, quotes under their `>`,
+//! preformatted lines clipped and scrolled sideways, dimmed signatures, hits, and where you are;
+//! the title stays in the border once it has scrolled away.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{Context, marked_spans};
 use crate::model::{BlockKind, Focus};
 use crate::text::{shorten_path, truncate};
+
+/// Drawn where a preformatted line goes on past the left edge of the pane.
+const CUT_LEFT: &str = "‹";
+/// Drawn where a preformatted line goes on past the right edge of the pane.
+const CUT_RIGHT: &str = "›";
 
 /// The reader pane.
 pub struct ReaderPane<'a, 'b> {
@@ -54,8 +60,8 @@ impl Widget for &ReaderPane<'_, '_> {
             }
             let base = match line.kind {
                 BlockKind::Title => theme.title,
-                BlockKind::Meta => theme.muted,
-                BlockKind::Body => Style::new(),
+                BlockKind::Meta | BlockKind::Signature => theme.muted,
+                BlockKind::Body | BlockKind::Quote | BlockKind::Preformatted => Style::new(),
             };
             let marks: Vec<_> = line
                 .hits
@@ -71,8 +77,20 @@ impl Widget for &ReaderPane<'_, '_> {
                     )
                 })
                 .collect();
-            Line::from(marked_spans(line.text, &marks, base))
-                .render(Rect::new(text.x, text.y + dy, text.width, 1), buf);
+            let mut spans = Vec::new();
+            if !line.prefix.is_empty() {
+                spans.push(Span::styled(line.prefix, theme.muted));
+            }
+            if line.cut_left {
+                spans.push(Span::styled(CUT_LEFT, theme.muted));
+            }
+            spans.extend(marked_spans(line.text, &marks, base));
+            let row = Rect::new(text.x, text.y + dy, text.width, 1);
+            Line::from(spans).render(row, buf);
+            if line.cut_right && text.width > 0 {
+                let edge = Rect::new(text.right() - 1, text.y + dy, 1, 1);
+                Span::styled(CUT_RIGHT, theme.muted).render(edge, buf);
+            }
         }
         if model.reading_mode() && area.height > 1 {
             // No border in reading mode: the position goes in the bottom-right corner.
@@ -126,3 +144,7 @@ fn status(cx: &Context) -> String {
         format!(" {} ", parts.join(" · "))
     }
 }
+
+#[cfg(test)]
+#[path = "reader_tests.rs"]
+mod tests;
