@@ -1,6 +1,8 @@
 //! The real corpora in `../shared/corpora`, when they are there: how often the 20news title is
-//! the post's Subject, and what a Project Gutenberg book and livedoor articles look like.
-//! Each test skips itself (passing) when the corpora are absent.
+//! the post's Subject, how many table rows are kept line for line, and what a Project Gutenberg
+//! book and livedoor articles look like. A measurement, not a test (the project's tests never
+//! read `../shared`): `cargo bench --bench corpora` prints the figures and fails when a rule
+//! does not hold; each check says so and passes when its corpus is absent.
 
 use std::path::{Path, PathBuf};
 
@@ -54,7 +56,6 @@ fn subject(raw: &str) -> Option<String> {
     Some(cleaned.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-#[test]
 fn twenty_news_titles_are_the_subject() {
     let Some(root) = corpus("20news") else {
         return;
@@ -97,7 +98,6 @@ fn table_row(line: &str) -> bool {
     !text.starts_with(['>', '|', ':']) && wide_gaps && text.chars().any(|c| c.is_ascii_digit())
 }
 
-#[test]
 fn twenty_news_tables_are_kept_line_for_line() {
     let Some(root) = corpus("20news") else {
         return;
@@ -140,7 +140,6 @@ fn twenty_news_tables_are_kept_line_for_line() {
     assert!(share >= 90.0, "{share:.1}%");
 }
 
-#[test]
 fn both_gutenberg_copies_give_the_book() {
     let Some(root) = corpus("gutenberg") else {
         return;
@@ -163,7 +162,6 @@ fn both_gutenberg_copies_give_the_book() {
     println!("gutenberg: {:?}, {}", books[0].title, meta_line(&books[0]));
 }
 
-#[test]
 fn livedoor_counts_characters() {
     let Some(root) = corpus("livedoor/it-life-hack") else {
         return;
@@ -178,4 +176,11 @@ fn livedoor_counts_characters() {
             a.path
         );
     }
+}
+
+fn main() {
+    twenty_news_titles_are_the_subject();
+    twenty_news_tables_are_kept_line_for_line();
+    both_gutenberg_copies_give_the_book();
+    livedoor_counts_characters();
 }
