@@ -1,7 +1,7 @@
 //! The command line: arguments, the scriptable modes (`--list`, `--filter`, `--print`), and
 //! handing over to the interface.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -23,8 +23,9 @@ use crate::theme::ColorDepth;
 #[derive(Debug, Parser)]
 #[command(name = "folio", version)]
 pub struct Args {
-    /// Files and folders to open (folders are read recursively: .txt, .md and files without an
-    /// extension).
+    /// Files and folders to open, `-` for standard input (folders are read recursively: text,
+    /// JSON Lines, JSON, CSV, web pages, mbox, each maybe gzip- or zstd-compressed). With no
+    /// PATH and a pipe on standard input, reads standard input.
     pub paths: Vec<PathBuf>,
     /// Print one line per article: number, date, source, title, path (tab-separated).
     #[arg(long, conflicts_with_all = ["filter", "print"])]
@@ -90,7 +91,8 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     let (config, problems) = crate::paths::config_file()
         .map(|p| config::load(&p))
         .unwrap_or_default();
-    for path in &args.paths {
+    let (paths, stdin) = input(&args.paths)?;
+    for path in &paths {
         if std::fs::symlink_metadata(path).is_err() {
             return Err(Failure {
                 message: LoadError::NotFound(path.clone()).to_string(),
@@ -103,7 +105,7 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
         for problem in &problems {
             eprintln!("folio: {problem}");
         }
-        let (articles, skipped) = load(&args.paths)?;
+        let (articles, skipped) = load(&paths, stdin)?;
         report_skipped(&skipped, args.json);
         let out = io::stdout().lock();
         let result = if let Some(n) = args.print {
@@ -117,10 +119,54 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             other => other.map(|()| ExitCode::SUCCESS).map_err(Failure::from),
         };
     }
-    interface(args, config, problems)
+    interface(args, (paths, stdin), config, problems)
 }
 
-fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitCode, Failure> {
+/// The paths to read without `-`, and standard input's bytes when it is to be read: when
+/// `-` is given, or no path is and standard input is a pipe or a file.
+fn input(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<Vec<u8>>), Failure> {
+    let dash = |p: &&PathBuf| p.as_os_str() == "-";
+    let wanted = if paths.is_empty() {
+        let stdin = io::stdin();
+        !stdin.is_terminal()
+            && std::fs::metadata("/dev/stdin")
+                .is_ok_and(|m| m.file_type().is_file() || is_fifo(&m.file_type()))
+    } else {
+        paths.iter().any(|p| dash(&p))
+    };
+    let rest: Vec<PathBuf> = paths.iter().filter(|p| !dash(p)).cloned().collect();
+    if !wanted {
+        return Ok((rest, None));
+    }
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(corpus::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure {
+            message: format!("cannot read standard input: {e}"),
+            status: 2,
+        })?;
+    Ok((rest, Some(bytes)))
+}
+
+#[cfg(unix)]
+fn is_fifo(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_kind: &std::fs::FileType) -> bool {
+    false
+}
+
+fn interface(
+    args: &Args,
+    (paths, stdin): (Vec<PathBuf>, Option<Vec<u8>>),
+    config: Config,
+    problems: Vec<String>,
+) -> Result<ExitCode, Failure> {
     let term = std::env::var("TERM").ok();
     if term.as_deref().is_none_or(|t| t.is_empty() || t == "dumb") {
         return Err(Failure {
@@ -135,11 +181,13 @@ fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitC
         std::env::var("COLORTERM").ok().as_deref(),
         term.as_deref(),
     );
-    let source = if args.paths.is_empty() {
-        let (articles, skipped) = corpus::load_all(&corpus::bundled());
-        Source::Loaded(articles, skipped)
-    } else {
-        Source::Paths(args.paths.clone())
+    let source = match stdin {
+        Some(bytes) => Source::Stdin(paths, bytes),
+        None if paths.is_empty() => {
+            let (articles, skipped) = corpus::load_all(&corpus::bundled());
+            Source::Loaded(articles, skipped)
+        }
+        None => Source::Paths(paths),
     };
     let (mut store, notice) = match crate::paths::state_dir() {
         Some(dir) => Store::open(&dir, &state::corpus_key(&args.paths)),
@@ -164,15 +212,19 @@ fn interface(args: &Args, config: Config, problems: Vec<String>) -> Result<ExitC
     }
 }
 
-/// Loads the bundled articles or the given paths, all at once.
-fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Skipped>), Failure> {
-    if paths.is_empty() {
+/// Loads the bundled articles, or the given paths and standard input, all at once.
+fn load(
+    paths: &[PathBuf],
+    stdin: Option<Vec<u8>>,
+) -> Result<(Vec<Article>, Vec<Skipped>), Failure> {
+    if paths.is_empty() && stdin.is_none() {
         return Ok(corpus::load_all(&corpus::bundled()));
     }
-    let (candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
+    let (mut candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
         message: e.to_string(),
         status: 2,
     })?;
+    candidates.splice(0..0, stdin.map(corpus::Candidate::stdin));
     let (articles, more) = corpus::load_all(&candidates);
     skipped.extend(more);
     Ok((articles, skipped))
