@@ -42,6 +42,18 @@ impl Format for Page {
         let meta = Meta::of(&doc);
         let mut paragraphs =
             extract::article(&doc).unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false));
+        if let Some(body) = &meta.body {
+            let words = |ps: &[String]| {
+                ps.iter()
+                    .map(|p| p.split_whitespace().count())
+                    .sum::<usize>()
+            };
+            let given = super::fields::paragraphs(body);
+            // A page that draws its article with scripts has it only in its metadata.
+            if words(&given) * 2 > words(&paragraphs) * 3 {
+                paragraphs = given;
+            }
+        }
         paragraphs = paragraphs
             .into_iter()
             .map(|p| collapse_spaces(sanitize_text(&p)))
@@ -150,6 +162,8 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// What a page says about itself.
 #[derive(Debug, Default)]
 struct Meta {
+    /// JSON-LD's `articleBody`.
+    body: Option<String>,
     title: Option<String>,
     date: Option<String>,
     site: Option<String>,
@@ -217,7 +231,12 @@ impl Meta {
                 .and_then(|d| parse_date(&d))
             });
         let site = meta(&["og:site_name", "application-name"]).or(ld.publisher);
-        Meta { title, date, site }
+        Meta {
+            body: ld.body,
+            title,
+            date,
+            site,
+        }
     }
 }
 
@@ -238,6 +257,7 @@ fn clean(s: &str) -> String {
 /// What the page's JSON-LD says of its article.
 #[derive(Debug, Default)]
 struct LdArticle {
+    body: Option<String>,
     headline: Option<String>,
     published: Option<String>,
     publisher: Option<String>,
@@ -260,6 +280,10 @@ impl LdArticle {
                         found.headline = text("headline").filter(|t| !t.is_empty());
                         if found.headline.is_some() {
                             found.published = text("datePublished");
+                            found.body = o
+                                .get("articleBody")
+                                .and_then(Value::as_str)
+                                .map(str::to_owned);
                         }
                     }
                     if found.publisher.is_none() {

@@ -70,6 +70,28 @@ const UNLIKELY: &[&str] = &[
     "teaser",
     "toolbar",
 ];
+/// Class and id words of furniture that no content word saves.
+const ALWAYS: &[&str] = &[
+    "advert",
+    "-ad-",
+    "ad-unit",
+    "adunit",
+    "caption",
+    "credit",
+    "copyright",
+    "newsletter",
+    "share",
+    "social",
+    "cookie",
+    "consent",
+    "related",
+    "promo",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "comment",
+    "recommend",
+];
 /// Class and id words that keep an element that looks unlikely (Readability's
 /// `okMaybeItsACandidate`).
 const MAYBE: &[&str] = &[
@@ -109,13 +131,15 @@ const NEGATIVE: &[&str] = &[
 /// The article's paragraphs, or `None` when the page has no block of text to speak of.
 pub fn article(doc: &Html) -> Option<Vec<String>> {
     let root = doc.tree.root();
-    let removed = furniture(root);
+    let whole = lengths(root, &HashSet::new());
+    let removed = furniture(root, &whole);
     let lens = lengths(root, &removed);
     let scores = score(root, &removed, &lens);
     let top = best(doc, &scores, &lens)?;
     let skip = |node: NodeRef<'_, Node>| removed.contains(&node.id()) || is_link_list(node, &lens);
     let parent = doc.tree.get(top)?.parent();
     let top_score = scores.get(&top).copied().unwrap_or(0.0);
+    let top_class = doc.tree.get(top).map(class_of).unwrap_or_default();
     let threshold = (top_score * 0.2).max(10.0);
     let mut out = Vec::new();
     let members: Vec<NodeRef<'_, Node>> = match parent {
@@ -127,8 +151,13 @@ pub fn article(doc: &Html) -> Option<Vec<String>> {
             || !removed.contains(&node.id()) && {
                 let (text, links) = lens.get(&node.id()).map_or((0, 0), |l| (l.0, l.1));
                 let density = links as f64 / text.max(1) as f64;
-                let score = scores.get(&node.id()).copied().unwrap_or(0.0);
-                let is_p = node.value().as_element().is_some_and(|e| e.name() == "p");
+                let mut score = scores.get(&node.id()).copied().unwrap_or(0.0);
+                if !top_class.is_empty() && class_of(node) == top_class {
+                    score += top_score * 0.2;
+                }
+                let is_p = node.value().as_element().is_some_and(|e| {
+                    e.name() == "p" || e.name() == "div" && !has_block_child(node)
+                });
                 score >= threshold && density < 0.5
                     || is_p && (text > 80 && density < 0.25 || text > 0 && density == 0.0)
             };
@@ -137,6 +166,15 @@ pub fn article(doc: &Html) -> Option<Vec<String>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The class of an element, as written.
+fn class_of(node: NodeRef<'_, Node>) -> String {
+    node.value()
+        .as_element()
+        .and_then(|e| e.attr("class"))
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// The class and id of an element, lower case.
@@ -151,7 +189,16 @@ fn names(node: NodeRef<'_, Node>) -> String {
 }
 
 /// Every node that is furniture or hidden, or inside such a node.
-fn furniture(root: NodeRef<'_, Node>) -> HashSet<NodeId> {
+///
+/// An element is never set aside for its class alone when it holds two fifths of the page's
+/// text: that is the article, however it is named.
+fn furniture(root: NodeRef<'_, Node>, whole: &Lengths) -> HashSet<NodeId> {
+    let total = root
+        .children()
+        .filter_map(|c| whole.get(&c.id()))
+        .map(|l| l.0)
+        .sum::<usize>();
+    let big = |node: NodeRef<'_, Node>| whole.get(&node.id()).is_some_and(|l| l.0 * 5 > total * 2);
     let mut out = HashSet::new();
     let mut inside = 0usize;
     for edge in root.traverse() {
@@ -162,7 +209,7 @@ fn furniture(root: NodeRef<'_, Node>) -> HashSet<NodeId> {
                     out.insert(node.id());
                     continue;
                 }
-                if is_furniture(node) {
+                if is_furniture(node, &big) {
                     out.insert(node.id());
                     inside = 1;
                 }
@@ -177,7 +224,7 @@ fn furniture(root: NodeRef<'_, Node>) -> HashSet<NodeId> {
     out
 }
 
-fn is_furniture(node: NodeRef<'_, Node>) -> bool {
+fn is_furniture(node: NodeRef<'_, Node>, big: &dyn Fn(NodeRef<'_, Node>) -> bool) -> bool {
     let Some(el) = node.value().as_element() else {
         return false;
     };
@@ -205,7 +252,9 @@ fn is_furniture(node: NodeRef<'_, Node>) -> bool {
         return true;
     }
     let names = names(node);
-    UNLIKELY.iter().any(|w| names.contains(w)) && !MAYBE.iter().any(|w| names.contains(w))
+    let unlikely = ALWAYS.iter().any(|w| names.contains(w))
+        || UNLIKELY.iter().any(|w| names.contains(w)) && !MAYBE.iter().any(|w| names.contains(w));
+    unlikely && !big(node)
 }
 
 /// For every element: the length of its text (in characters), of its text inside links, and
@@ -335,9 +384,43 @@ fn score(
 
 /// The best-scored block; a parent that scores higher still takes its place.
 fn best(doc: &Html, scores: &HashMap<NodeId, f64>, _lens: &Lengths) -> Option<NodeId> {
-    let (&top, &top_score) = scores
+    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&id, &s)| (id, s)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let &(mut top, top_score) = ranked.first()?;
+    // Readability's alternative candidates: an ancestor holding three of the next best
+    // blocks (each within three quarters of the best) holds the article.
+    let close: Vec<NodeId> = ranked
         .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(id, _)| *id)
+        .collect();
+    if close.len() >= 3 {
+        let node = doc.tree.get(top)?;
+        for ancestor in node.ancestors() {
+            if ancestor
+                .value()
+                .as_element()
+                .is_none_or(|e| e.name() == "body")
+            {
+                break;
+            }
+            let held = close
+                .iter()
+                .filter(|id| {
+                    doc.tree
+                        .get(**id)
+                        .is_some_and(|n| n.ancestors().any(|a| a.id() == ancestor.id()))
+                })
+                .count();
+            if held >= 3 {
+                top = ancestor.id();
+                break;
+            }
+        }
+    }
+    let top_score = scores.get(&top).copied().unwrap_or(top_score);
     let mut node = doc.tree.get(top)?;
     let mut last = top_score;
     let threshold = top_score / 3.0;
