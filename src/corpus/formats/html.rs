@@ -212,10 +212,23 @@ impl Meta {
             })
         };
         let ld = LdArticle::find(&json_ld);
+        let h1 = h1.filter(|t| !t.is_empty());
         let title = meta(&["og:title", "twitter:title"])
             .or(ld.headline)
-            .or(h1.filter(|t| !t.is_empty()))
+            .or_else(|| h1.clone())
             .or(title_tag.filter(|t| !t.is_empty()));
+        // `Headline | Site | Date`: the page's own headline, when the title starts with it.
+        let title = match (title, h1) {
+            (Some(t), Some(h)) if t.len() > h.len() && t.starts_with(&h) => {
+                let rest = t.get(h.len()..).unwrap_or_default().trim_start();
+                Some(if rest.starts_with(['|', '-', '–', '—', ':', '·']) {
+                    h
+                } else {
+                    t
+                })
+            }
+            (t, _) => t,
+        };
         let date = meta(&["article:published_time", "og:published_time"])
             .and_then(|d| parse_date(&d))
             .or_else(|| ld.published.and_then(|d| parse_date(&d)))

@@ -146,6 +146,7 @@ pub fn article(doc: &Html) -> Option<Vec<String>> {
         Some(parent) if parent.value().is_element() => parent.children().collect(),
         _ => doc.tree.get(top).into_iter().collect(),
     };
+    out.extend(lead(doc, top, &removed, &lens, &skip));
     for node in members {
         let take = node.id() == top
             || !removed.contains(&node.id()) && {
@@ -166,6 +167,55 @@ pub fn article(doc: &Html) -> Option<Vec<String>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The paragraphs that follow the page's headline (`<h1>`) before the branch that holds the
+/// article: a standfirst set above the article's body.
+fn lead(
+    doc: &Html,
+    top: NodeId,
+    removed: &HashSet<NodeId>,
+    lens: &Lengths,
+    skip: &dyn Fn(NodeRef<'_, Node>) -> bool,
+) -> Vec<String> {
+    let Some(top_node) = doc.tree.get(top) else {
+        return Vec::new();
+    };
+    let h1 = doc.tree.root().descendants().find(|n| {
+        n.value().as_element().is_some_and(|e| e.name() == "h1") && !removed.contains(&n.id())
+    });
+    let Some(h1) = h1 else {
+        return Vec::new();
+    };
+    if top_node.ancestors().any(|a| a.id() == h1.id()) {
+        return Vec::new();
+    }
+    // Only when the headline and the article share a parent within three levels.
+    let shared = h1
+        .ancestors()
+        .take(3)
+        .find(|a| top_node.ancestors().any(|t| t.id() == a.id()));
+    if shared.is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for sibling in h1.next_siblings() {
+        if sibling.id() == top || sibling.descendants().any(|d| d.id() == top) {
+            break;
+        }
+        if removed.contains(&sibling.id()) {
+            continue;
+        }
+        let is_p = sibling
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "p" || e.name() == "div" && !has_block_child(sibling));
+        let (text, links) = lens.get(&sibling.id()).map_or((0, 0), |l| (l.0, l.1));
+        if is_p && text >= 80 && links * 4 < text {
+            out.extend(blocks(sibling, skip));
+        }
+    }
+    out
 }
 
 /// The class of an element, as written.
