@@ -388,9 +388,9 @@ fn score(
         let Some(el) = node.value().as_element() else {
             continue;
         };
-        if !matches!(el.name(), "p" | "pre" | "td" | "blockquote")
-            && !(el.name() == "div" && !has_block_child(node))
-        {
+        let paragraph = matches!(el.name(), "p" | "pre" | "td" | "blockquote")
+            || el.name() == "div" && !has_block_child(node);
+        if !paragraph {
             continue;
         }
         if removed.contains(&node.id()) {
