@@ -42,6 +42,9 @@ pub struct Args {
     /// Print JSON lines instead of text (skipped files too, on stderr).
     #[arg(long)]
     pub json: bool,
+    /// Dataset fields by dotted path, over the usual names: `title=hed,text=story.body,date=meta.ts`.
+    #[arg(long, value_name = "FIELD=PATH,...")]
+    pub fields: Option<String>,
     /// Capture the mouse (off by default, so the terminal's own selection keeps working).
     #[arg(long)]
     pub mouse: bool,
@@ -91,6 +94,11 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     let (config, problems) = crate::paths::config_file()
         .map(|p| config::load(&p))
         .unwrap_or_default();
+    if let Some(spec) = &args.fields {
+        let names =
+            corpus::FieldNames::parse(spec).map_err(|message| Failure { message, status: 2 })?;
+        corpus::use_field_names(names);
+    }
     let (paths, stdin) = input(&args.paths)?;
     for path in &paths {
         if std::fs::symlink_metadata(path).is_err() {

@@ -22,7 +22,8 @@ pub use article::Article;
 pub use clean::{Parsed, parse};
 pub use compressed::{MAX_EXPANDED_BYTES, MAX_RATIO};
 pub use decode::decode;
-pub use detect::{Kind, detect};
+pub use detect::{Kind, detect, use_field_names};
+pub use formats::fields::FieldNames;
 pub use load::{
     Candidate, LoadError, MAX_FILE_BYTES, MAX_RECORD_BYTES, STDIN_NAME, bundled, discover,
     load_all, read_candidate,

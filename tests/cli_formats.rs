@@ -136,3 +136,32 @@ fn without_a_pipe_no_path_still_means_the_bundled_articles() {
     let out = folio(dir.path()).arg("--list").output().unwrap();
     assert_eq!(text(&out.stdout).lines().count(), 5);
 }
+
+#[test]
+fn fields_name_the_paths_to_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.json");
+    let data = r#"[{"hed":"Odd names","story":{"body":"The body."},"meta":{"ts":1700000000}}]"#;
+    std::fs::write(&file, data).unwrap();
+    let out = folio(dir.path())
+        .args([
+            "--list",
+            "--fields",
+            "title=hed,text=story.body,date=meta.ts",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let line = text(&out.stdout);
+    assert!(
+        line.starts_with("1\t2023-11-14\t-\tOdd names\t"),
+        "{line}{}",
+        text(&out.stderr)
+    );
+    let bad = folio(dir.path())
+        .args(["--list", "--fields", "x=y"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

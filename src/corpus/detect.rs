@@ -1,6 +1,8 @@
 //! Which format a file is in: by its name's extension, else by its first bytes (as for
 //! standard input, or a file without a telling name).
 
+use std::sync::OnceLock;
+
 use super::formats::csv::{Table, header_names};
 use super::formats::fields::{FieldNames, is_text_name};
 use super::formats::html::Page;
@@ -27,6 +29,23 @@ const NO_NAMES: FieldNames = FieldNames {
     source: None,
 };
 static JSON_LINES: JsonLines = JsonLines { names: NO_NAMES };
+/// The dataset readers with the field names given for this run (`--fields`), when given.
+static GIVEN: OnceLock<(JsonLines, Json, Table)> = OnceLock::new();
+
+/// Reads datasets with these field names for the rest of the run; the first call wins.
+///
+/// One setting for the whole process, as the formats are chosen deep in the parallel loader.
+pub fn use_field_names(names: FieldNames) {
+    let _ = GIVEN.set((
+        JsonLines {
+            names: names.clone(),
+        },
+        Json {
+            names: names.clone(),
+        },
+        Table { names },
+    ));
+}
 static JSON: Json = Json { names: NO_NAMES };
 static TABLE: Table = Table { names: NO_NAMES };
 
@@ -35,9 +54,9 @@ impl Kind {
     pub fn format(self) -> &'static dyn Format {
         match self {
             Kind::Text => &PlainText,
-            Kind::JsonLines => &JSON_LINES,
-            Kind::Json => &JSON,
-            Kind::Csv => &TABLE,
+            Kind::JsonLines => GIVEN.get().map_or(&JSON_LINES, |g| &g.0),
+            Kind::Json => GIVEN.get().map_or(&JSON, |g| &g.1),
+            Kind::Csv => GIVEN.get().map_or(&TABLE, |g| &g.2),
             Kind::Html => &Page,
             Kind::Mbox => &Mbox,
             Kind::Mail => &Message,

@@ -168,6 +168,32 @@ pub struct FieldNames {
     pub source: Option<String>,
 }
 
+impl FieldNames {
+    /// Reads `title=hed,text=story.body,date=meta.ts,source=site.name`.
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let mut names = FieldNames::default();
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let Some((field, path)) = part.split_once('=') else {
+                return Err(format!("--fields: `{part}` is not FIELD=PATH"));
+            };
+            let path = Some(path.trim().to_owned()).filter(|p| !p.is_empty());
+            let slot = match field.trim() {
+                "title" => &mut names.title,
+                "text" => &mut names.text,
+                "date" => &mut names.date,
+                "source" => &mut names.source,
+                other => {
+                    return Err(format!(
+                        "--fields: `{other}` is not one of title, text, date, source"
+                    ));
+                }
+            };
+            *slot = path;
+        }
+        Ok(names)
+    }
+}
+
 /// The value at a dotted path (`story.body`), each step compared without regard to case.
 fn at_path<'a>(fields: Fields<'a>, path: &str) -> Option<&'a Value> {
     let mut parts = path.split('.');
@@ -302,6 +328,15 @@ mod tests {
             ("H", Some("2020-01-02"))
         );
         assert_eq!(p.paragraphs, ["B."]);
+    }
+
+    #[test]
+    fn field_names_are_read_from_a_spec() {
+        let names = FieldNames::parse("title=hed, text=story.body,date=meta.ts").unwrap();
+        assert_eq!(names.text.as_deref(), Some("story.body"));
+        assert_eq!(names.source, None);
+        assert!(FieldNames::parse("body=x").is_err());
+        assert!(FieldNames::parse("title").is_err());
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Format for Page {
         paragraphs = paragraphs
             .into_iter()
             .map(|p| collapse_spaces(sanitize_text(&p)))
-            .filter(|p| !p.is_empty())
+            .filter(|p| !p.is_empty() && !(p.contains("{{") && p.contains("}}")))
             .collect();
         let site = meta.site.clone();
         let title = meta
@@ -65,8 +65,8 @@ impl Format for Page {
             .map(|t| strip_site(&t, site.as_deref()))
             .or_else(|| paragraphs.first().cloned())
             .unwrap_or_default();
-        if paragraphs.first().is_some_and(|p| same(p, &title)) {
-            paragraphs.remove(0);
+        if let Some(at) = paragraphs.iter().take(3).position(|p| same(p, &title)) {
+            paragraphs.remove(at);
         }
         if title.is_empty() && paragraphs.is_empty() {
             return Err(SkipReason::NoText);
@@ -197,17 +197,20 @@ impl Meta {
                         json_ld.push(value);
                     }
                 }
-                "h1" if h1.is_none() => h1 = Some(text_of(node)),
-                "title" if title_tag.is_none() => title_tag = Some(text_of(node)),
+                "h1" if h1.is_none() => h1 = Some(text_of(node)).filter(|t| !t.contains("{{")),
+                "title" if title_tag.is_none() => {
+                    title_tag = Some(text_of(node)).filter(|t| !t.contains("{{"));
+                }
                 "time" if time.is_none() => time = el.attr("datetime").map(str::to_owned),
                 _ => {}
             }
         }
+        // A value still holding template syntax (`{{headline}}`) was never filled in.
         let meta = |names: &[&str]| {
             names.iter().find_map(|n| {
                 metas
                     .iter()
-                    .find(|(k, v)| k == n && !v.trim().is_empty())
+                    .find(|(k, v)| k == n && !v.trim().is_empty() && !v.contains("{{"))
                     .map(|(_, v)| clean(v))
             })
         };
@@ -328,7 +331,7 @@ fn squash(s: &str) -> String {
 
 /// A title without the site's name after (or before) it: `Headline | Site`, `Headline - Site`.
 fn strip_site(title: &str, site: Option<&str>) -> String {
-    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+    const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " › ", " » "];
     for sep in SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep)
             && names_site(tail, site)
