@@ -149,7 +149,7 @@ fn input(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<Vec<u8>>), Failure> 
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
-        .take(corpus::MAX_FILE_BYTES + 1)
+        .take(corpus::MAX_DATASET_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Failure {
             message: format!("cannot read standard input: {e}"),

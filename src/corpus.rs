@@ -25,8 +25,8 @@ pub use decode::decode;
 pub use detect::{Kind, detect, use_field_names};
 pub use formats::fields::FieldNames;
 pub use load::{
-    Candidate, LoadError, MAX_FILE_BYTES, MAX_RECORD_BYTES, STDIN_NAME, bundled, discover,
-    load_all, read_candidate,
+    Candidate, LoadError, MAX_DATASET_BYTES, MAX_FILE_BYTES, MAX_RECORD_BYTES, STDIN_NAME, bundled,
+    discover, load_all, read_candidate,
 };
 pub use record::{BadRecord, Format, PlainText, Record, format_for};
 pub use skip::{SkipReason, Skipped};

@@ -82,6 +82,12 @@ impl Kind {
 /// The extensions of compressed files, which name the format of what they hold before them.
 pub const COMPRESSED: [&str; 4] = ["gz", "zst", "zstd", "gzip"];
 
+/// Whether a name ends in a compression suffix (`.gz`, `.zst`).
+pub fn is_compressed_name(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| COMPRESSED.iter().any(|c| c.eq_ignore_ascii_case(ext)))
+}
+
 /// A file's format: by the extension of `name` (past any compression suffix), else by content.
 pub fn detect(name: &str, bytes: &[u8]) -> Kind {
     let file = name.rsplit('/').next().unwrap_or(name);

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::detect::{COMPRESSED, Kind};
-use super::load::{Candidate, LoadError, MAX_FILE_BYTES};
+use super::load::{Candidate, LoadError, too_large};
 use super::{SkipReason, Skipped};
 
 /// Finds the files to read under `paths`.
@@ -134,8 +134,8 @@ fn walk(root: &Path, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
 fn consider(path: &Path, meta: &Metadata, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
     if let Some(kind) = SkipReason::file_type(&meta.file_type()) {
         skipped.push(Skipped::new(path, kind));
-    } else if meta.len() > MAX_FILE_BYTES {
-        skipped.push(Skipped::new(path, SkipReason::TooLarge(meta.len())));
+    } else if let Some(reason) = too_large(path, meta.len()) {
+        skipped.push(Skipped::new(path, reason));
     } else {
         found.push(Found {
             path: path.to_path_buf(),

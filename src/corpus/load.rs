@@ -22,6 +22,9 @@ pub use super::discover::discover;
 
 /// Files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Files of many records (datasets, mail archives, compressed files, standard input) may be
+/// this large: each record is still held to [`MAX_RECORD_BYTES`].
+pub const MAX_DATASET_BYTES: u64 = 1024 * 1024 * 1024;
 /// Records (a line of JSON, a row, a message) larger than this are skipped.
 pub const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
 /// What standard input is called on screen.
@@ -138,6 +141,12 @@ fn read_as(c: &Candidate, format: Option<&dyn Format>) -> Vec<Result<Article, Sk
     let owned;
     let mut bytes: &[u8] = match &c.origin {
         Origin::Bundled(bytes) => bytes,
+        Origin::Memory(bytes) if bytes.len() as u64 > MAX_DATASET_BYTES => {
+            return vec![Err(skip(
+                "",
+                SkipReason::DatasetTooLarge(bytes.len() as u64),
+            ))];
+        }
         Origin::Memory(bytes) => bytes,
         Origin::File(path) => match read_file(path) {
             Ok(bytes) => {
@@ -205,23 +214,38 @@ pub fn load_all(cands: &[Candidate]) -> (Vec<Article>, Vec<Skipped>) {
     (articles, skipped)
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`]; anything else gets a reason.
+/// Whether a file of this size is too large for its name: more than [`MAX_FILE_BYTES`] for
+/// a text file or a page, more than [`MAX_DATASET_BYTES`] for a file of many records.
+pub(crate) fn too_large(path: &Path, len: u64) -> Option<SkipReason> {
+    let name = path.to_string_lossy();
+    let many = !matches!(
+        super::detect::detect(&name, b""),
+        super::Kind::Text | super::Kind::Html | super::Kind::Mail
+    ) || super::detect::is_compressed_name(&name);
+    if many {
+        (len > MAX_DATASET_BYTES).then_some(SkipReason::DatasetTooLarge(len))
+    } else {
+        (len > MAX_FILE_BYTES).then_some(SkipReason::TooLarge(len))
+    }
+}
+
+/// Reads a regular file no larger than [`too_large`] allows; anything else gets a reason.
 fn read_file(path: &Path) -> Result<Vec<u8>, SkipReason> {
     let io = |e| SkipReason::from_io(&e);
     let meta = fs::metadata(path).map_err(io)?;
     if let Some(kind) = SkipReason::file_type(&meta.file_type()) {
         return Err(kind);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(SkipReason::TooLarge(meta.len()));
+    if let Some(reason) = too_large(path, meta.len()) {
+        return Err(reason);
     }
     let file = File::open(path).map_err(io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(MAX_DATASET_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(SkipReason::TooLarge(bytes.len() as u64));
+    if let Some(reason) = too_large(path, bytes.len() as u64) {
+        return Err(reason);
     }
     Ok(bytes)
 }

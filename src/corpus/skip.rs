@@ -42,6 +42,10 @@ pub enum SkipReason {
     /// Larger than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES); the payload is the size in bytes.
     #[error("too large ({}, limit 64 MiB)", human_size(*.0))]
     TooLarge(u64),
+    /// A file of many records larger than [`MAX_DATASET_BYTES`](super::MAX_DATASET_BYTES);
+    /// the payload is the size in bytes.
+    #[error("too large ({}, limit 1.0 GiB)", human_size(*.0))]
+    DatasetTooLarge(u64),
     /// The file or a folder on its way may not be read.
     #[error("permission denied")]
     PermissionDenied,
@@ -92,6 +96,7 @@ impl SkipReason {
             Self::Device => "device",
             Self::NotRegular => "not_regular_file",
             Self::TooLarge(_) => "too_large",
+            Self::DatasetTooLarge(_) => "dataset_too_large",
             Self::PermissionDenied => "permission_denied",
             Self::NotFound => "not_found",
             Self::DanglingLink => "dangling_link",
@@ -234,6 +239,11 @@ mod tests {
                 TooLarge(4 * 1024 * 1024 * 1024),
                 "too large (4.0 GiB, limit 64 MiB)",
                 "too_large",
+            ),
+            (
+                DatasetTooLarge(2 * 1024 * 1024 * 1024),
+                "too large (2.0 GiB, limit 1.0 GiB)",
+                "dataset_too_large",
             ),
             (PermissionDenied, "permission denied", "permission_denied"),
             (NotFound, "not found", "not_found"),

@@ -187,7 +187,10 @@ fn lead(
     let Some(h1) = h1 else {
         return Vec::new();
     };
-    if top_node.ancestors().any(|a| a.id() == h1.id()) {
+    // A headline inside the article, or beside it (its siblings join it anyway), adds nothing.
+    if h1.ancestors().any(|a| a.id() == top)
+        || h1.parent().map(|p| p.id()) == top_node.parent().map(|p| p.id())
+    {
         return Vec::new();
     }
     // Only when the headline and the article share a parent within three levels.
