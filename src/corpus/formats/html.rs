@@ -57,7 +57,7 @@ impl Format for Page {
         paragraphs = paragraphs
             .into_iter()
             .map(|p| collapse_spaces(sanitize_text(&p)))
-            .filter(|p| !p.is_empty() && !(p.contains("{{") && p.contains("}}")))
+            .filter(|p| !p.is_empty() && !is_template(p))
             .collect();
         let site = meta.site.clone();
         let title = meta
@@ -315,6 +315,11 @@ impl LdArticle {
         }
         found
     }
+}
+
+/// Text still holding template syntax (`{{headline}}`): never filled in, not text.
+fn is_template(p: &str) -> bool {
+    p.contains("{{") && p.contains("}}")
 }
 
 /// Compares two lines without regard to case, spaces and punctuation.
