@@ -57,7 +57,7 @@ impl Format for Page {
         paragraphs = paragraphs
             .into_iter()
             .map(|p| collapse_spaces(sanitize_text(&p)))
-            .filter(|p| !p.is_empty() && !is_template(p))
+            .filter(|p| !p.is_empty() && !is_template(p) && !is_credit(p))
             .collect();
         let site = meta.site.clone();
         let title = meta
@@ -317,6 +317,34 @@ impl LdArticle {
     }
 }
 
+/// A picture's credit line, as pages set them under images: `Photograph by …`, `(Credit: …)`,
+/// `Foto: …`, `Beitragsbild: …`.
+fn is_credit(p: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "photo",
+        "photos",
+        "photograph",
+        "image",
+        "picture",
+        "credit",
+        "credits",
+        "foto",
+        "fotos",
+        "bild",
+        "beitragsbild",
+        "titelbild",
+        "crédit",
+        "crédits",
+    ];
+    if p.chars().count() > 160 {
+        return false;
+    }
+    let p = p.trim_start_matches(['(', '[']).to_lowercase();
+    let word: String = p.chars().take_while(|c| c.is_alphabetic()).collect();
+    let rest = p.get(word.len()..).unwrap_or_default().trim_start();
+    WORDS.contains(&word.as_str()) && (rest.starts_with(':') || rest.starts_with("by "))
+}
+
 /// Text still holding template syntax (`{{headline}}`): never filled in, not text.
 fn is_template(p: &str) -> bool {
     p.contains("{{") && p.contains("}}")
@@ -514,6 +542,25 @@ mod tests {
                 || p.paragraphs.iter().any(|x| x.contains("Café crème")),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn credit_lines_are_told_from_text() {
+        for credit in [
+            "Photograph by Ed Marshall",
+            "(Credit: A / B)",
+            "Foto: dpa",
+            "Beitragsbild: X",
+        ] {
+            assert!(is_credit(credit), "{credit}");
+        }
+        for text in [
+            "Photography by night is hard.",
+            "Credits are due: many.",
+            "Bildung: ja",
+        ] {
+            assert!(!is_credit(text), "{text}");
+        }
     }
 
     #[test]
