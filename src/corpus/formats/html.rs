@@ -40,8 +40,8 @@ impl Format for Page {
         }
         let doc = Html::parse_document(&text);
         let meta = Meta::of(&doc);
-        let mut paragraphs =
-            extract::article(&doc).unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false));
+        let mut paragraphs = extract::article(&doc, meta.title.as_deref())
+            .unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false));
         if let Some(body) = &meta.body {
             let words = |ps: &[String]| {
                 ps.iter()
@@ -465,7 +465,7 @@ pub fn page_paragraphs(html: &str) -> Vec<String> {
         };
     }
     let doc = Html::parse_document(html);
-    extract::article(&doc).unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false))
+    extract::article(&doc, None).unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false))
 }
 
 #[cfg(test)]

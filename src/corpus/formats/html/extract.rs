@@ -129,12 +129,24 @@ const NEGATIVE: &[&str] = &[
 ];
 
 /// The article's paragraphs, or `None` when the page has no block of text to speak of.
-pub fn article(doc: &Html) -> Option<Vec<String>> {
+///
+/// `title` is the page's title: on a page of several long `<article>`s (a series, an endless
+/// scroll), the one headed by it is the page's own, else the first.
+pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<String>> {
     let root = doc.tree.root();
     let whole = lengths(root, &HashSet::new());
     let removed = furniture(root, &whole);
     let lens = lengths(root, &removed);
-    let scores = score(root, &removed, &lens);
+    let mut scores = score(root, &removed, &lens);
+    if let Some(own) = own_article(root, &removed, &lens, title) {
+        scores.retain(|id, _| {
+            *id == own
+                || doc
+                    .tree
+                    .get(*id)
+                    .is_some_and(|n| n.ancestors().any(|a| a.id() == own))
+        });
+    }
     let top = best(doc, &scores, &lens)?;
     let skip = |node: NodeRef<'_, Node>| removed.contains(&node.id()) || is_link_list(node, &lens);
     let parent = doc.tree.get(top)?.parent();
@@ -219,6 +231,59 @@ fn lead(
         }
     }
     out
+}
+
+/// On a page of two or more long `<article>`s, none inside another: the one with a heading
+/// that reads as the title, else the first.
+fn own_article(
+    root: NodeRef<'_, Node>,
+    removed: &HashSet<NodeId>,
+    lens: &Lengths,
+    title: Option<&str>,
+) -> Option<NodeId> {
+    let is_article = |n: &NodeRef<'_, Node>| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "article")
+    };
+    let articles: Vec<NodeRef<'_, Node>> = root
+        .descendants()
+        .filter(|n| {
+            is_article(n)
+                && !removed.contains(&n.id())
+                && lens.get(&n.id()).is_some_and(|l| l.0 >= 500)
+                && !n.ancestors().any(|a| is_article(&a))
+        })
+        .collect();
+    if articles.len() < 2 {
+        return None;
+    }
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let title = title.map(squash).filter(|t| t.len() >= 8);
+    let headed = title.and_then(|title| {
+        articles.iter().find(|a| {
+            a.descendants().any(|h| {
+                let heading = h
+                    .value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3"));
+                heading && {
+                    let text: String = h
+                        .descendants()
+                        .filter_map(|t| t.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    let text = squash(&text);
+                    text.len() >= 8 && (title.contains(&text) || text.contains(&title))
+                }
+            })
+        })
+    });
+    headed.or(articles.first()).map(|a| a.id())
 }
 
 /// The class of an element, as written.
