@@ -62,6 +62,6 @@ fn saved_pages_give_their_articles() {
         eprintln!("  {line}");
     }
     // The aim is 95% found and 5% leaked; these floors keep what has been reached.
-    assert!(found >= 94.0, "{found:.1}% of the article sentences found");
+    assert!(found >= 96.0, "{found:.1}% of the article sentences found");
     assert!(leaks <= 6.0, "{leaks:.1}% of the boilerplate leaked");
 }

@@ -158,7 +158,11 @@ pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<String>> {
         Some(parent) if parent.value().is_element() => parent.children().collect(),
         _ => doc.tree.get(top).into_iter().collect(),
     };
-    out.extend(lead(doc, top, &removed, &lens, &skip));
+    let mut lead = lead(doc, top, &removed, &lens, &skip);
+    if lead.is_empty() {
+        lead = intro(doc, top, &removed, &lens, &skip);
+    }
+    out.extend(lead);
     for node in members {
         let take = node.id() == top
             || !removed.contains(&node.id()) && {
@@ -228,6 +232,60 @@ fn lead(
         let (text, links) = lens.get(&sibling.id()).map_or((0, 0), |l| (l.0, l.1));
         if is_p && text >= 80 && links * 4 < text {
             out.extend(blocks(sibling, skip));
+        }
+    }
+    out
+}
+
+/// Class words of a standfirst.
+const INTRO: &[&str] = &[
+    "intro",
+    "lead",
+    "standfirst",
+    "summary",
+    "dek",
+    "vorspann",
+    "chapo",
+];
+
+/// A standfirst set apart from the article's body by its class (`<p class="intro">`), before
+/// the article and within three levels above it.
+fn intro(
+    doc: &Html,
+    top: NodeId,
+    removed: &HashSet<NodeId>,
+    lens: &Lengths,
+    skip: &dyn Fn(NodeRef<'_, Node>) -> bool,
+) -> Vec<String> {
+    let Some(above) = doc.tree.get(top).and_then(|t| t.ancestors().nth(2)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut inside: Option<NodeId> = None;
+    for edge in above.traverse() {
+        let Edge::Open(node) = edge else {
+            if let Edge::Close(node) = edge
+                && inside == Some(node.id())
+            {
+                inside = None;
+            }
+            continue;
+        };
+        if node.id() == top {
+            break;
+        }
+        if inside.is_some() || removed.contains(&node.id()) {
+            continue;
+        }
+        let is_p = node
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "p" || e.name() == "div" && !has_block_child(node));
+        let (text, links) = lens.get(&node.id()).map_or((0, 0), |l| (l.0, l.1));
+        let names = names(node);
+        if is_p && text >= 80 && links * 4 < text && INTRO.iter().any(|w| names.contains(w)) {
+            out.extend(blocks(node, skip));
+            inside = Some(node.id());
         }
     }
     out
