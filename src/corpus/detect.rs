@@ -130,9 +130,16 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     if is_mime_message(head) {
         return Kind::Mail;
     }
-    if let Some(names) = header_names(head)
+    // A header row of names of one or two words, one of them a text field's, and a first row
+    // as wide.
+    if let Some((names, first_row)) = header_names(head)
         && names.len() >= 2
+        && names.iter().all(|n| {
+            let words = n.split_whitespace().count();
+            (1..=2).contains(&words) && n.chars().count() <= 40
+        })
         && names.iter().any(|n| is_text_name(n))
+        && first_row == Some(names.len())
     {
         return Kind::Csv;
     }
@@ -197,7 +204,7 @@ mod tests {
 
     #[test]
     fn content_tells_the_rest() {
-        let cases: [(&[u8], Kind); 10] = [
+        let cases: [(&[u8], Kind); 11] = [
             (b"{\"title\": \"x\"}\n{\"title\": \"y\"}", Kind::Json),
             (b"  [ {\"a\":1} ]", Kind::Json),
             (b"[Reuters] Markets fell.", Kind::Text),
@@ -208,6 +215,10 @@ mod tests {
             (b"From: a@b\nMIME-Version: 1.0\n\nbody", Kind::Mail),
             (b"\xef\xbb\xbfheadline;text\nH;T\n", Kind::Csv),
             (b"Prices, wages, and rents rose.\nMore.", Kind::Text),
+            (
+                b"Body, mind and soul\nA post about all three, at length.",
+                Kind::Text,
+            ),
         ];
         for (bytes, kind) in cases {
             assert_eq!(

@@ -33,11 +33,18 @@ pub fn sniff(bytes: &[u8]) -> u8 {
     DELIMITERS[best]
 }
 
-/// The header's names, when the first line is a header with a field for text.
-pub fn header_names(bytes: &[u8]) -> Option<Vec<String>> {
+/// The first line's fields, as a header row would have them, and how many fields the next
+/// row has (when it can be read).
+pub fn header_names(bytes: &[u8]) -> Option<(Vec<String>, Option<usize>)> {
+    let bytes = without_bom(bytes);
     let mut reader = reader(bytes, sniff(bytes));
-    let headers = reader.headers().ok()?;
-    Some(headers.iter().map(str::to_owned).collect())
+    let names = reader.headers().ok()?.iter().map(str::to_owned).collect();
+    let mut row = csv::ByteRecord::new();
+    let width = match reader.read_byte_record(&mut row) {
+        Ok(true) => Some(row.len()),
+        _ => None,
+    };
+    Some((names, width))
 }
 
 fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
