@@ -10,123 +10,11 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 use super::blocks::{NEVER, blocks};
+use super::lead::{intro, lead, own_article};
+use super::words::{ALWAYS, FURNITURE, MAYBE, NEGATIVE, POSITIVE, ROLES, UNLIKELY};
 
 /// Per element: text length, link text length, commas.
-type Lengths = HashMap<NodeId, (usize, usize, usize)>;
-
-/// Elements that are page furniture wherever they stand.
-const FURNITURE: &[&str] = &["nav", "aside", "footer", "form", "header", "menu", "dialog"];
-/// ARIA roles of furniture.
-const ROLES: &[&str] = &[
-    "navigation",
-    "complementary",
-    "contentinfo",
-    "banner",
-    "search",
-    "dialog",
-    "alertdialog",
-    "menu",
-    "menubar",
-];
-/// Class and id words of furniture (from Readability's `unlikelyCandidates`, and the widgets
-/// news pages add).
-const UNLIKELY: &[&str] = &[
-    "-ad-",
-    "ad-break",
-    "agegate",
-    "banner",
-    "breadcrumb",
-    "combx",
-    "comment",
-    "community",
-    "consent",
-    "cookie",
-    "cover-wrap",
-    "disqus",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "newsletter",
-    "pagination",
-    "pager",
-    "popup",
-    "promo",
-    "recommend",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "share",
-    "sharing",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "subscribe",
-    "supplemental",
-    "teaser",
-    "toolbar",
-];
-/// Class and id words of furniture that no content word saves.
-const ALWAYS: &[&str] = &[
-    "advert",
-    "-ad-",
-    "ad-unit",
-    "adunit",
-    "caption",
-    "credit",
-    "copyright",
-    "newsletter",
-    "share",
-    "social",
-    "cookie",
-    "consent",
-    "related",
-    "promo",
-    "sponsor",
-    "outbrain",
-    "taboola",
-    "comment",
-    "recommend",
-];
-/// Class and id words that keep an element that looks unlikely (Readability's
-/// `okMaybeItsACandidate`).
-const MAYBE: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "shadow",
-];
-const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
-    "blog", "story",
-];
-const NEGATIVE: &[&str] = &[
-    "-ad-",
-    "hidden",
-    "combx",
-    "comment",
-    "com-",
-    "contact",
-    "footer",
-    "gdpr",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "share",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "widget",
-    "caption",
-];
+pub(super) type Lengths = HashMap<NodeId, (usize, usize, usize)>;
 
 /// The article's paragraphs, or `None` when the page has no block of text to speak of.
 ///
@@ -185,165 +73,6 @@ pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// The paragraphs that follow the page's headline (`<h1>`) before the branch that holds the
-/// article: a standfirst set above the article's body.
-fn lead(
-    doc: &Html,
-    top: NodeId,
-    removed: &HashSet<NodeId>,
-    lens: &Lengths,
-    skip: &dyn Fn(NodeRef<'_, Node>) -> bool,
-) -> Vec<String> {
-    let Some(top_node) = doc.tree.get(top) else {
-        return Vec::new();
-    };
-    let h1 = doc.tree.root().descendants().find(|n| {
-        n.value().as_element().is_some_and(|e| e.name() == "h1") && !removed.contains(&n.id())
-    });
-    let Some(h1) = h1 else {
-        return Vec::new();
-    };
-    // A headline inside the article, or beside it (its siblings join it anyway), adds nothing.
-    if h1.ancestors().any(|a| a.id() == top)
-        || h1.parent().map(|p| p.id()) == top_node.parent().map(|p| p.id())
-    {
-        return Vec::new();
-    }
-    // Only when the headline and the article share a parent within three levels.
-    let shared = h1
-        .ancestors()
-        .take(3)
-        .find(|a| top_node.ancestors().any(|t| t.id() == a.id()));
-    if shared.is_none() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for sibling in h1.next_siblings() {
-        if sibling.id() == top || sibling.descendants().any(|d| d.id() == top) {
-            break;
-        }
-        if removed.contains(&sibling.id()) {
-            continue;
-        }
-        let is_p = sibling
-            .value()
-            .as_element()
-            .is_some_and(|e| e.name() == "p" || e.name() == "div" && !has_block_child(sibling));
-        let (text, links) = lens.get(&sibling.id()).map_or((0, 0), |l| (l.0, l.1));
-        if is_p && text >= 80 && links * 4 < text {
-            out.extend(blocks(sibling, skip));
-        }
-    }
-    out
-}
-
-/// Class words of a standfirst.
-const INTRO: &[&str] = &[
-    "intro",
-    "lead",
-    "standfirst",
-    "summary",
-    "dek",
-    "vorspann",
-    "chapo",
-];
-
-/// A standfirst set apart from the article's body by its class (`<p class="intro">`), before
-/// the article and within three levels above it.
-fn intro(
-    doc: &Html,
-    top: NodeId,
-    removed: &HashSet<NodeId>,
-    lens: &Lengths,
-    skip: &dyn Fn(NodeRef<'_, Node>) -> bool,
-) -> Vec<String> {
-    let Some(above) = doc.tree.get(top).and_then(|t| t.ancestors().nth(2)) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut inside: Option<NodeId> = None;
-    for edge in above.traverse() {
-        let Edge::Open(node) = edge else {
-            if let Edge::Close(node) = edge
-                && inside == Some(node.id())
-            {
-                inside = None;
-            }
-            continue;
-        };
-        if node.id() == top {
-            break;
-        }
-        if inside.is_some() || removed.contains(&node.id()) {
-            continue;
-        }
-        let is_p = node
-            .value()
-            .as_element()
-            .is_some_and(|e| e.name() == "p" || e.name() == "div" && !has_block_child(node));
-        let (text, links) = lens.get(&node.id()).map_or((0, 0), |l| (l.0, l.1));
-        let names = names(node);
-        if is_p && text >= 80 && links * 4 < text && INTRO.iter().any(|w| names.contains(w)) {
-            out.extend(blocks(node, skip));
-            inside = Some(node.id());
-        }
-    }
-    out
-}
-
-/// On a page of two or more long `<article>`s, none inside another: the one with a heading
-/// that reads as the title, else the first.
-fn own_article(
-    root: NodeRef<'_, Node>,
-    removed: &HashSet<NodeId>,
-    lens: &Lengths,
-    title: Option<&str>,
-) -> Option<NodeId> {
-    let is_article = |n: &NodeRef<'_, Node>| {
-        n.value()
-            .as_element()
-            .is_some_and(|e| e.name() == "article")
-    };
-    let articles: Vec<NodeRef<'_, Node>> = root
-        .descendants()
-        .filter(|n| {
-            is_article(n)
-                && !removed.contains(&n.id())
-                && lens.get(&n.id()).is_some_and(|l| l.0 >= 500)
-                && !n.ancestors().any(|a| is_article(&a))
-        })
-        .collect();
-    if articles.len() < 2 {
-        return None;
-    }
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let title = title.map(squash).filter(|t| t.len() >= 8);
-    let headed = title.and_then(|title| {
-        articles.iter().find(|a| {
-            a.descendants().any(|h| {
-                let heading = h
-                    .value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3"));
-                heading && {
-                    let text: String = h
-                        .descendants()
-                        .filter_map(|t| t.value().as_text().map(|t| t.to_string()))
-                        .collect();
-                    let text = squash(&text);
-                    text.len() >= 8 && (title.contains(&text) || text.contains(&title))
-                }
-            })
-        })
-    });
-    headed.or(articles.first()).map(|a| a.id())
-}
-
 /// The class of an element, as written.
 fn class_of(node: NodeRef<'_, Node>) -> String {
     node.value()
@@ -354,7 +83,7 @@ fn class_of(node: NodeRef<'_, Node>) -> String {
 }
 
 /// The class and id of an element, lower case.
-fn names(node: NodeRef<'_, Node>) -> String {
+pub(super) fn names(node: NodeRef<'_, Node>) -> String {
     let Some(el) = node.value().as_element() else {
         return String::new();
     };
@@ -639,7 +368,7 @@ fn is_link_list(node: NodeRef<'_, Node>, lens: &Lengths) -> bool {
 }
 
 /// Whether an element holds a block (and so is not a paragraph itself).
-fn has_block_child(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn has_block_child(node: NodeRef<'_, Node>) -> bool {
     node.children().any(|c| {
         c.value().as_element().is_some_and(|e| {
             matches!(
