@@ -36,6 +36,9 @@ pub enum Source {
     Loaded(Vec<Article>, Vec<Skipped>),
     /// Paths to discover and read in the background.
     Paths(Vec<PathBuf>),
+    /// Standard input's bytes (read before the terminal was taken), and paths, read in the
+    /// background.
+    Stdin(Vec<PathBuf>, Vec<u8>),
 }
 
 /// Settings for one run of the interface.
@@ -106,7 +109,8 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
                 store, articles, skipped, None,
             )));
         }
-        Source::Paths(paths) => events::spawn_loader(paths, tx.clone()),
+        Source::Paths(paths) => events::spawn_loader(paths, None, tx.clone()),
+        Source::Stdin(paths, bytes) => events::spawn_loader(paths, Some(bytes), tx.clone()),
     }
     let mut screen = terminal::Terminal::open(options.mouse)?;
     for action in first {

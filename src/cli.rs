@@ -3,7 +3,7 @@
 
 mod report;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -25,8 +25,9 @@ use report::RealPaths;
 #[derive(Debug, Parser)]
 #[command(name = "folio", version)]
 pub struct Args {
-    /// Files and folders to open (folders are read recursively: .txt, .md and files without an
-    /// extension).
+    /// Files and folders to open, `-` for standard input (folders are read recursively: text,
+    /// JSON Lines, JSON, CSV, web pages, mbox, each maybe gzip- or zstd-compressed). With no
+    /// PATH and a pipe on standard input, reads standard input.
     pub paths: Vec<PathBuf>,
     /// Print one line per article: number, date, source, title, path (tab-separated).
     #[arg(long, conflicts_with_all = ["filter", "print", "skipped"])]
@@ -45,6 +46,9 @@ pub struct Args {
     /// Print every file that was skipped and why (PATH, tab, reason), and exit.
     #[arg(long)]
     pub skipped: bool,
+    /// Dataset fields by dotted path, over the usual names: `title=hed,text=story.body,date=meta.ts`.
+    #[arg(long, value_name = "FIELD=PATH,...")]
+    pub fields: Option<String>,
     /// Print JSON lines instead of text (skipped files too, on stderr).
     #[arg(long)]
     pub json: bool,
@@ -97,17 +101,21 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     let (config, problems) = crate::paths::config_file()
         .map(|p| config::load(&p))
         .unwrap_or_default();
+    if let Some(spec) = &args.fields {
+        let names =
+            corpus::FieldNames::parse(spec).map_err(|message| Failure { message, status: 2 })?;
+        corpus::use_field_names(names);
+    }
+    let (given, stdin) = input(&args.paths)?;
     // A missing path is named, and the rest are read, as grep does; none left is an error.
-    let (paths, missing): (Vec<PathBuf>, Vec<PathBuf>) = args
-        .paths
-        .iter()
-        .cloned()
+    let (paths, missing): (Vec<PathBuf>, Vec<PathBuf>) = given
+        .into_iter()
         .partition(|p| std::fs::symlink_metadata(p).is_ok());
     let missing: Vec<String> = missing
         .into_iter()
         .map(|p| LoadError::NotFound(p).to_string())
         .collect();
-    if paths.is_empty() && !missing.is_empty() {
+    if paths.is_empty() && stdin.is_none() && !missing.is_empty() {
         return Err(Failure {
             message: missing.join("; "),
             status: 2,
@@ -118,7 +126,7 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
         for problem in problems.iter().chain(&missing) {
             eprintln!("folio: {problem}");
         }
-        let found = scripted_output(args, &paths, config.reading_width)?;
+        let found = scripted_output(args, &paths, stdin, config.reading_width)?;
         // grep's codes: 2 when a path could not be read (even if the rest printed), 1 when
         // --filter found nothing, else 0.
         return Ok(if !missing.is_empty() {
@@ -131,13 +139,18 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     }
     let mut problems = problems;
     problems.extend(missing);
-    interface(args, &paths, config, problems)
+    interface(args, (&paths, stdin), config, problems)
 }
 
 /// `--list`, `--filter`, `--print` or `--skipped` over `paths`: whether anything was found
 /// (false only when `--filter` matched nothing). A closed pipe is success.
-fn scripted_output(args: &Args, paths: &[PathBuf], reading_width: u16) -> Result<bool, Failure> {
-    let (articles, skipped, real) = load(paths)?;
+fn scripted_output(
+    args: &Args,
+    paths: &[PathBuf],
+    stdin: Option<Vec<u8>>,
+    reading_width: u16,
+) -> Result<bool, Failure> {
+    let (articles, skipped, real) = load(paths, stdin)?;
     let out = io::stdout().lock();
     let result = if args.skipped {
         print_skipped(out, &skipped, args.json).map(|()| true)
@@ -157,9 +170,48 @@ fn scripted_output(args: &Args, paths: &[PathBuf], reading_width: u16) -> Result
     }
 }
 
+/// The paths to read without `-`, and standard input's bytes when it is to be read: when
+/// `-` is given, or no path is and standard input is a pipe or a file.
+fn input(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<Vec<u8>>), Failure> {
+    let dash = |p: &&PathBuf| p.as_os_str() == "-";
+    let wanted = if paths.is_empty() {
+        let stdin = io::stdin();
+        !stdin.is_terminal()
+            && std::fs::metadata("/dev/stdin")
+                .is_ok_and(|m| m.file_type().is_file() || is_fifo(&m.file_type()))
+    } else {
+        paths.iter().any(|p| dash(&p))
+    };
+    let rest: Vec<PathBuf> = paths.iter().filter(|p| !dash(p)).cloned().collect();
+    if !wanted {
+        return Ok((rest, None));
+    }
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(corpus::MAX_DATASET_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure {
+            message: format!("cannot read standard input: {e}"),
+            status: 2,
+        })?;
+    Ok((rest, Some(bytes)))
+}
+
+#[cfg(unix)]
+fn is_fifo(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_kind: &std::fs::FileType) -> bool {
+    false
+}
+
 fn interface(
     args: &Args,
-    paths: &[PathBuf],
+    (paths, stdin): (&[PathBuf], Option<Vec<u8>>),
     config: Config,
     problems: Vec<String>,
 ) -> Result<ExitCode, Failure> {
@@ -177,14 +229,22 @@ fn interface(
         std::env::var("COLORTERM").ok().as_deref(),
         term.as_deref(),
     );
-    let source = if paths.is_empty() {
-        let (articles, skipped) = corpus::load_all(&corpus::bundled());
-        Source::Loaded(articles, skipped)
-    } else {
-        Source::Paths(paths.to_vec())
+    // What came on standard input is a corpus of its own, beside any paths given with it.
+    let key = match &stdin {
+        Some(_) if paths.is_empty() => "stdin".to_string(),
+        Some(_) => format!("{}-stdin", state::corpus_key(paths)),
+        None => state::corpus_key(paths),
+    };
+    let source = match stdin {
+        Some(bytes) => Source::Stdin(paths.to_vec(), bytes),
+        None if paths.is_empty() => {
+            let (articles, skipped) = corpus::load_all(&corpus::bundled());
+            Source::Loaded(articles, skipped)
+        }
+        None => Source::Paths(paths.to_vec()),
     };
     let (mut store, notice) = match crate::paths::state_dir() {
-        Some(dir) => Store::open(&dir, &state::corpus_key(paths)),
+        Some(dir) => Store::open(&dir, &key),
         None => (Store::memory_only(), None),
     };
     let mut notices: Vec<String> = notice.into_iter().collect();
@@ -206,16 +266,21 @@ fn interface(
     }
 }
 
-/// Loads the bundled articles or the given paths, all at once, with the real path of each file.
-fn load(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Skipped>, RealPaths), Failure> {
-    if paths.is_empty() {
+/// Loads the bundled articles, or the given paths and standard input, all at once, with the
+/// real path of each file.
+fn load(
+    paths: &[PathBuf],
+    stdin: Option<Vec<u8>>,
+) -> Result<(Vec<Article>, Vec<Skipped>, RealPaths), Failure> {
+    if paths.is_empty() && stdin.is_none() {
         let (articles, skipped) = corpus::load_all(&corpus::bundled());
         return Ok((articles, skipped, RealPaths::default()));
     }
-    let (candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
+    let (mut candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
         message: e.to_string(),
         status: 2,
     })?;
+    candidates.splice(0..0, stdin.map(corpus::Candidate::stdin));
     let (articles, more) = corpus::load_all(&candidates);
     skipped.extend(more);
     Ok((articles, skipped, RealPaths::of(&candidates)))

@@ -3,11 +3,14 @@
 mod article;
 mod book;
 mod clean;
+mod compressed;
 mod credit;
 mod date;
 mod decode;
+mod detect;
 mod discover;
 mod entities;
+mod formats;
 mod furniture;
 mod header;
 mod load;
@@ -20,7 +23,13 @@ mod title;
 
 pub use article::{Article, Block};
 pub use clean::{Parsed, parse};
+pub use compressed::{MAX_EXPANDED_BYTES, MAX_RATIO};
 pub use decode::decode;
-pub use load::{Candidate, LoadError, MAX_FILE_BYTES, bundled, discover, load_all, read_candidate};
+pub use detect::{Kind, detect, use_field_names};
+pub use formats::fields::FieldNames;
+pub use load::{
+    Candidate, LoadError, MAX_DATASET_BYTES, MAX_FILE_BYTES, MAX_RECORD_BYTES, STDIN_NAME, bundled,
+    discover, load_all, read_candidate,
+};
 pub use record::{BadRecord, Format, PlainText, Record, format_for};
 pub use skip::{SkipReason, Skipped};

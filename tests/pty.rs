@@ -29,3 +29,6 @@ mod sizes;
 #[cfg(test)]
 #[path = "pty/state.rs"]
 mod state;
+#[cfg(test)]
+#[path = "pty/stdin.rs"]
+mod stdin;

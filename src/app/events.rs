@@ -101,10 +101,11 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
 }
 
 /// Reads the files in the background, a batch at a time, in path order: small batches first so
-/// the first screen comes at once, bigger ones after. Progress counts bytes.
-pub fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Event>) {
+/// the first screen comes at once, bigger ones after; standard input's bytes, when given, come
+/// first. Progress counts bytes.
+pub fn spawn_loader(paths: Vec<PathBuf>, stdin: Option<Vec<u8>>, tx: Sender<Event>) {
     thread::spawn(move || {
-        let (candidates, skipped) = match corpus::discover(&paths) {
+        let (mut candidates, skipped) = match corpus::discover(&paths) {
             Ok(found) => found,
             Err(err) => (
                 Vec::new(),
@@ -115,6 +116,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Event>) {
                 }],
             ),
         };
+        candidates.splice(0..0, stdin.map(corpus::Candidate::stdin));
         let sizes: Vec<u64> = candidates.iter().map(corpus::Candidate::size).collect();
         let mut progress = Progress {
             done: 0,

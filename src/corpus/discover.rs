@@ -1,6 +1,8 @@
 //! Finding article files: paths given directly, and folders walked recursively.
 //!
-//! Folders yield `.txt`, `.md` and extension-less files, hidden names excepted. Links are
+//! Folders yield text (`.txt`, `.md`, no extension), datasets (`.jsonl`, `.ndjson`, `.json`,
+//! `.csv`, `.tsv`), pages (`.html`, `.htm`, `.xhtml`), mail (`.mbox`, `.eml`, the messages of a
+//! Maildir's `cur/` and `new/`), each also compressed (`.gz`, `.zst`); hidden names excepted. Links are
 //! followed; loops, dangling links, named pipes, devices, unreadable folders and oversized
 //! files become [`Skipped`] entries with a reason. Nothing is opened here, only looked at.
 
@@ -11,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::load::{Candidate, LoadError, MAX_FILE_BYTES};
+use super::detect::{COMPRESSED, Kind};
+use super::load::{Candidate, LoadError, too_large};
 use super::{SkipReason, Skipped};
 
 /// Finds the files to read under `paths`.
@@ -131,8 +134,8 @@ fn walk(root: &Path, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
 fn consider(path: &Path, meta: &Metadata, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
     if let Some(kind) = SkipReason::file_type(&meta.file_type()) {
         skipped.push(Skipped::new(path, kind));
-    } else if meta.len() > MAX_FILE_BYTES {
-        skipped.push(Skipped::new(path, SkipReason::TooLarge(meta.len())));
+    } else if let Some(reason) = too_large(path, meta.len()) {
+        skipped.push(Skipped::new(path, reason));
     } else {
         found.push(Found {
             path: path.to_path_buf(),
@@ -156,11 +159,24 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
 }
 
-/// Files in folders are read when named `.txt` or `.md` (any case) or with no extension.
+/// Files in folders are read when their extension (any case, past `.gz` or `.zst`) names a
+/// format, when they have none, or when they are messages in a Maildir.
 fn is_article_name(path: &Path) -> bool {
-    match path.extension() {
+    let in_maildir = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|d| d == "cur" || d == "new");
+    let mut name = path.to_path_buf();
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| COMPRESSED.iter().any(|c| c.eq_ignore_ascii_case(e)))
+    {
+        name.set_extension("");
+    }
+    match name.extension() {
         None => true,
-        Some(ext) => ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"),
+        Some(ext) => ext.to_str().and_then(Kind::of_extension).is_some() || in_maildir,
     }
 }
 
@@ -192,10 +208,24 @@ mod tests {
 
     #[test]
     fn article_names() {
-        for name in ["a.txt", "b.MD", "UPPER.TXT", "53558", "dir/LICENSE"] {
+        let names = [
+            "a.txt",
+            "b.MD",
+            "UPPER.TXT",
+            "53558",
+            "dir/LICENSE",
+            "a.txt.gz",
+            "notes.html",
+            "news.jsonl.zst",
+            "t.csv",
+            "archive.mbox",
+            "Maildir/cur/1234.M5.host:2,S",
+            "raw.gz",
+        ];
+        for name in names {
             assert!(is_article_name(Path::new(name)), "{name}");
         }
-        for name in ["image.png", "a.txt.gz", "notes.html"] {
+        for name in ["image.png", "a.tar.gz", "x.pdf", "dir/new.png.zst"] {
             assert!(!is_article_name(Path::new(name)), "{name}");
         }
     }

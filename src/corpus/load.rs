@@ -8,11 +8,13 @@
 use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::compressed::{Compression, expand, limit_for};
 use super::record::{Format, Record, format_for};
-use super::{Article, SkipReason, Skipped, decode, parse};
+use super::{Article, SkipReason, Skipped};
 use crate::hash::fnv1a;
 use crate::text::sanitize;
 
@@ -20,6 +22,13 @@ pub use super::discover::discover;
 
 /// Files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Files of many records (datasets, mail archives, compressed files, standard input) may be
+/// this large: each record is still held to [`MAX_RECORD_BYTES`].
+pub const MAX_DATASET_BYTES: u64 = 1024 * 1024 * 1024;
+/// Records (a line of JSON, a row, a message) larger than this are skipped.
+pub const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
+/// What standard input is called on screen.
+pub const STDIN_NAME: &str = "(standard input)";
 
 /// A file to read: one of the bundled articles, or a path on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +44,8 @@ pub struct Candidate {
 enum Origin {
     Bundled(&'static [u8]),
     File(PathBuf),
+    /// Bytes read before loading began: standard input.
+    Memory(Arc<[u8]>),
 }
 
 impl Candidate {
@@ -57,6 +68,15 @@ impl Candidate {
         }
     }
 
+    /// Standard input, read already: `bytes`, in whatever format they are.
+    pub fn stdin(bytes: Vec<u8>) -> Self {
+        Self {
+            display: STDIN_NAME.to_owned(),
+            size: bytes.len() as u64,
+            origin: Origin::Memory(bytes.into()),
+        }
+    }
+
     /// Its size in bytes as found (the file may change before it is read): for progress.
     pub fn size(&self) -> u64 {
         self.size
@@ -66,7 +86,7 @@ impl Candidate {
     pub fn path(&self) -> Option<&Path> {
         match &self.origin {
             Origin::File(path) => Some(path),
-            Origin::Bundled(_) => None,
+            Origin::Bundled(_) | Origin::Memory(_) => None,
         }
     }
 }
@@ -105,20 +125,29 @@ pub fn bundled() -> Vec<Candidate> {
 }
 
 /// Reads one candidate: for each of its records in order, an article or why it is not one.
+///
+/// A compressed file is expanded first; the format is chosen by name and content.
 pub fn read_candidate(c: &Candidate) -> Vec<Result<Article, Skipped>> {
-    read_as(c, format_for(&c.display))
+    read_as(c, None)
 }
 
-/// Reads one candidate as `format`.
-fn read_as(c: &Candidate, format: &dyn Format) -> Vec<Result<Article, Skipped>> {
+/// Reads one candidate as `format`, or as the format its name and content tell.
+fn read_as(c: &Candidate, format: Option<&dyn Format>) -> Vec<Result<Article, Skipped>> {
     let skip = |record: &str, reason| Skipped {
         path: c.display.clone(),
         record: sanitize(record),
         reason,
     };
     let owned;
-    let bytes: &[u8] = match &c.origin {
+    let mut bytes: &[u8] = match &c.origin {
         Origin::Bundled(bytes) => bytes,
+        Origin::Memory(bytes) if bytes.len() as u64 > MAX_DATASET_BYTES => {
+            return vec![Err(skip(
+                "",
+                SkipReason::DatasetTooLarge(bytes.len() as u64),
+            ))];
+        }
+        Origin::Memory(bytes) => bytes,
         Origin::File(path) => match read_file(path) {
             Ok(bytes) => {
                 owned = bytes;
@@ -127,20 +156,34 @@ fn read_as(c: &Candidate, format: &dyn Format) -> Vec<Result<Article, Skipped>> 
             Err(reason) => return vec![Err(skip("", reason))],
         },
     };
-    format
+    let expanded;
+    let mut damaged = None;
+    if let Some(kind) = Compression::of(bytes) {
+        match expand(kind, bytes, limit_for(bytes.len())) {
+            Ok(out) => {
+                expanded = out.bytes;
+                damaged = out.damaged;
+                bytes = &expanded;
+            }
+            Err(reason) => return vec![Err(skip("", reason))],
+        }
+    }
+    let format = format.unwrap_or_else(|| format_for(&c.display, bytes));
+    let mut read: Vec<Result<Article, Skipped>> = format
         .records(bytes)
-        .into_iter()
+        .into_par_iter()
         .map(|record| match record {
-            Ok(record) => article(c, &record).map_err(|reason| skip(&record.key, reason)),
+            Ok(record) => article(c, format, &record).map_err(|reason| skip(&record.key, reason)),
             Err(bad) => Err(skip(&bad.key, bad.reason)),
         })
-        .collect()
+        .collect();
+    read.extend(damaged.map(|reason| Err(skip("", reason))));
+    read
 }
 
-/// Decodes and parses one record of candidate `c`.
-fn article(c: &Candidate, record: &Record<'_>) -> Result<Article, SkipReason> {
-    let text = decode(&record.bytes)?;
-    let parsed = parse(&text);
+/// Parses one record of candidate `c`.
+fn article(c: &Candidate, format: &dyn Format, record: &Record<'_>) -> Result<Article, SkipReason> {
+    let parsed = format.parse(&record.bytes)?;
     if parsed.title.is_empty() && parsed.paragraphs.is_empty() {
         return Err(SkipReason::NoText);
     }
@@ -172,23 +215,38 @@ pub fn load_all(cands: &[Candidate]) -> (Vec<Article>, Vec<Skipped>) {
     (articles, skipped)
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`]; anything else gets a reason.
+/// Whether a file of this size is too large for its name: more than [`MAX_FILE_BYTES`] for
+/// a text file or a page, more than [`MAX_DATASET_BYTES`] for a file of many records.
+pub(crate) fn too_large(path: &Path, len: u64) -> Option<SkipReason> {
+    let name = path.to_string_lossy();
+    let many = !matches!(
+        super::detect::detect(&name, b""),
+        super::Kind::Text | super::Kind::Html | super::Kind::Mail
+    ) || super::detect::is_compressed_name(&name);
+    if many {
+        (len > MAX_DATASET_BYTES).then_some(SkipReason::DatasetTooLarge(len))
+    } else {
+        (len > MAX_FILE_BYTES).then_some(SkipReason::TooLarge(len))
+    }
+}
+
+/// Reads a regular file no larger than [`too_large`] allows; anything else gets a reason.
 fn read_file(path: &Path) -> Result<Vec<u8>, SkipReason> {
     let io = |e| SkipReason::from_io(&e);
     let meta = fs::metadata(path).map_err(io)?;
     if let Some(kind) = SkipReason::file_type(&meta.file_type()) {
         return Err(kind);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(SkipReason::TooLarge(meta.len()));
+    if let Some(reason) = too_large(path, meta.len()) {
+        return Err(reason);
     }
     let file = File::open(path).map_err(io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(MAX_DATASET_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(SkipReason::TooLarge(bytes.len() as u64));
+    if let Some(reason) = too_large(path, bytes.len() as u64) {
+        return Err(reason);
     }
     Ok(bytes)
 }
@@ -272,7 +330,7 @@ mod tests {
         let file =
             "First title\n\nFirst body.\n===\n!broken\n===\n\n===\nSecond title\n\nSecond body.";
         let c = Candidate::bundled("many.txt", file.as_bytes());
-        let read = read_as(&c, &Sections);
+        let read = read_as(&c, Some(&Sections));
         let got: Vec<(String, Result<String, SkipReason>)> = read
             .iter()
             .map(|r| match r {
@@ -308,7 +366,7 @@ mod tests {
     fn a_file_that_cannot_be_read_is_one_skip_whatever_its_format() {
         let dir = tempfile::tempdir().unwrap();
         let c = Candidate::file(dir.path().to_path_buf(), 0);
-        let read = read_as(&c, &Sections);
+        let read = read_as(&c, Some(&Sections));
         assert_eq!(read.len(), 1);
         let skip = read[0].as_ref().unwrap_err();
         assert_eq!(

@@ -231,6 +231,18 @@ fn flush(text: String, kind: Block, out: &mut Vec<Paragraph>) {
     }
 }
 
+/// [`split_all`] for paragraphs that are all running text.
+pub fn split_all_text(paragraphs: Vec<String>) -> Vec<String> {
+    let paragraphs = paragraphs
+        .into_iter()
+        .map(|text| Paragraph {
+            text,
+            kind: Block::Text,
+        })
+        .collect();
+    split_all(paragraphs).into_iter().map(|p| p.text).collect()
+}
+
 /// Splits every paragraph longer than [`MAX_PARAGRAPH`] bytes: running text at whitespace,
 /// preformatted text and signatures between lines.
 pub fn split_all(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::SkipReason;
+use super::{Parsed, SkipReason, decode, parse};
 
 /// One article's worth of a file, in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,11 @@ pub trait Format: Sync {
     /// The records of a file, in file order; a part that cannot be one comes as a
     /// [`BadRecord`], in its place.
     fn records<'a>(&self, bytes: &'a [u8]) -> Vec<Result<Record<'a>, BadRecord>>;
+
+    /// One record's parts: by default its bytes decoded as text and cleaned.
+    fn parse(&self, bytes: &[u8]) -> Result<Parsed, SkipReason> {
+        Ok(parse(&decode(bytes)?))
+    }
 }
 
 /// A text file: the whole file is one article.
@@ -47,9 +52,9 @@ impl Format for PlainText {
     }
 }
 
-/// The format of a file, from its name. Every file is plain text for now.
-pub fn format_for(_name: &str) -> &'static dyn Format {
-    &PlainText
+/// The format of a file, from its name and its first bytes (see [`detect`](super::detect)).
+pub fn format_for(name: &str, bytes: &[u8]) -> &'static dyn Format {
+    super::detect::detect(name, bytes).format()
 }
 
 #[cfg(test)]
@@ -59,7 +64,7 @@ mod tests {
     #[test]
     fn a_text_file_is_one_record_with_an_empty_key() {
         for bytes in [&b"Title\n\nBody.\n"[..], b""] {
-            let records = format_for("a.txt").records(bytes);
+            let records = format_for("a.txt", bytes).records(bytes);
             assert_eq!(
                 records,
                 [Ok(Record {

@@ -42,6 +42,10 @@ pub enum SkipReason {
     /// Larger than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES); the payload is the size in bytes.
     #[error("too large ({}, limit 64 MiB)", human_size(*.0))]
     TooLarge(u64),
+    /// A file of many records larger than [`MAX_DATASET_BYTES`](super::MAX_DATASET_BYTES);
+    /// the payload is the size in bytes.
+    #[error("too large ({}, limit 1.0 GiB)", human_size(*.0))]
+    DatasetTooLarge(u64),
     /// The file or a folder on its way may not be read.
     #[error("permission denied")]
     PermissionDenied,
@@ -60,6 +64,21 @@ pub enum SkipReason {
     /// Any other I/O error: its message, sanitised, lower case for system errors.
     #[error("{0}")]
     Io(String),
+    /// A record its format cannot read: the format's name, and what is wrong (sanitised).
+    #[error("invalid {0} ({1})")]
+    Invalid(&'static str, String),
+    /// A dataset record with no field holding text; the payload lists the fields it has.
+    #[error("no text field (fields: {0})")]
+    NoTextField(String),
+    /// One record larger than [`MAX_RECORD_BYTES`](super::MAX_RECORD_BYTES); its size in bytes.
+    #[error("record too large ({}, limit {})", human_size(*.0), human_size(super::MAX_RECORD_BYTES as u64))]
+    RecordTooLarge(u64),
+    /// A compressed file that expands past its limit (a decompression bomb); the limit in bytes.
+    #[error("decompressed size over its limit of {}", human_size(*.0))]
+    Expands(u64),
+    /// A compressed stream that ends too soon, or is damaged; what came before it was read.
+    #[error("truncated or damaged {0} stream (what came before it was read)")]
+    Truncated(&'static str),
 }
 
 impl SkipReason {
@@ -77,12 +96,18 @@ impl SkipReason {
             Self::Device => "device",
             Self::NotRegular => "not_regular_file",
             Self::TooLarge(_) => "too_large",
+            Self::DatasetTooLarge(_) => "dataset_too_large",
             Self::PermissionDenied => "permission_denied",
             Self::NotFound => "not_found",
             Self::DanglingLink => "dangling_link",
             Self::LinkLoop => "link_loop",
             Self::BrokenLink(_) => "broken_link",
             Self::Io(_) => "io_error",
+            Self::Invalid(..) => "invalid_record",
+            Self::NoTextField(_) => "no_text_field",
+            Self::RecordTooLarge(_) => "record_too_large",
+            Self::Expands(_) => "decompressed_too_large",
+            Self::Truncated(_) => "truncated_stream",
         }
     }
 
@@ -215,6 +240,11 @@ mod tests {
                 "too large (4.0 GiB, limit 64 MiB)",
                 "too_large",
             ),
+            (
+                DatasetTooLarge(2 * 1024 * 1024 * 1024),
+                "too large (2.0 GiB, limit 1.0 GiB)",
+                "dataset_too_large",
+            ),
             (PermissionDenied, "permission denied", "permission_denied"),
             (NotFound, "not found", "not_found"),
             (DanglingLink, "dangling link", "dangling_link"),
@@ -228,6 +258,31 @@ mod tests {
                 Io("input/output error".into()),
                 "input/output error",
                 "io_error",
+            ),
+            (
+                Invalid("JSON", "EOF while parsing a string at column 28".into()),
+                "invalid JSON (EOF while parsing a string at column 28)",
+                "invalid_record",
+            ),
+            (
+                NoTextField("id, url".into()),
+                "no text field (fields: id, url)",
+                "no_text_field",
+            ),
+            (
+                RecordTooLarge(20 * 1024 * 1024),
+                "record too large (20.0 MiB, limit 16.0 MiB)",
+                "record_too_large",
+            ),
+            (
+                Expands(1024 * 1024 * 1024),
+                "decompressed size over its limit of 1.0 GiB",
+                "decompressed_too_large",
+            ),
+            (
+                Truncated("gzip"),
+                "truncated or damaged gzip stream (what came before it was read)",
+                "truncated_stream",
             ),
         ]
     }

@@ -1,0 +1,178 @@
+//! The formats from the command line: datasets, compressed files and standard input in
+//! `--list`, `--filter` and `--print`, broken records named on standard error.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn folio(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
+    cmd.env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn text(out: &[u8]) -> String {
+    String::from_utf8(out.to_vec()).unwrap()
+}
+
+/// `(title, body)` for ten stories.
+fn stories() -> Vec<(String, String)> {
+    (0..10)
+        .map(|i| {
+            let topic = ["rates", "floods", "elections", "vaccines", "wheat"][i % 5];
+            (
+                format!("Story {i} about {topic}"),
+                format!("The {topic} story number {i} went on for a while, and ended."),
+            )
+        })
+        .collect()
+}
+
+fn jsonl() -> String {
+    stories()
+        .iter()
+        .map(|(t, b)| format!("{}\n", serde_json::json!({"title": t, "text": b})))
+        .collect()
+}
+
+/// The titles and the places of `--filter`'s lines.
+fn titles(out: &Output) -> Vec<String> {
+    text(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').nth(3).unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn a_folder_of_text_files_and_one_json_lines_file_filter_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("txt");
+    std::fs::create_dir(&txt).unwrap();
+    for (i, (t, b)) in stories().iter().enumerate() {
+        std::fs::write(txt.join(format!("{i:02}.txt")), format!("{t}\n\n{b}\n")).unwrap();
+    }
+    let file = dir.path().join("news.jsonl");
+    std::fs::write(&file, jsonl()).unwrap();
+    for query in ["floods", "story !wheat", "elec"] {
+        let a = folio(dir.path())
+            .args(["--filter", query])
+            .arg(&txt)
+            .output()
+            .unwrap();
+        let b = folio(dir.path())
+            .args(["--filter", query])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(a.status.success() && b.status.success());
+        assert!(!titles(&a).is_empty(), "{query}");
+        assert_eq!(titles(&a), titles(&b), "{query}");
+    }
+}
+
+#[test]
+fn broken_lines_are_named_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bbc.jsonl");
+    let mut data = jsonl();
+    data.push_str("{\"title\": \"cut\n{\"id\": 3}\n");
+    std::fs::write(&file, data).unwrap();
+    let out = folio(dir.path()).arg("--list").arg(&file).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout).lines().count(), 10);
+    // Standard error names the bad lines in its summary; --skipped says why for each.
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("bbc.jsonl#11") && err.contains("bbc.jsonl#12"),
+        "{err}"
+    );
+    let out = folio(dir.path())
+        .arg("--skipped")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let why = text(&out.stdout);
+    assert!(
+        why.contains("bbc.jsonl#11\tinvalid JSON (EOF while parsing a string at column 14)"),
+        "{why}"
+    );
+    assert!(
+        why.contains("bbc.jsonl#12\tno text field (fields: id)"),
+        "{why}"
+    );
+}
+
+#[test]
+fn gzip_files_and_standard_input_read_as_any_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(jsonl().as_bytes()).unwrap();
+    let packed = gz.finish().unwrap();
+    std::fs::write(&file, &packed).unwrap();
+    let out = folio(dir.path()).arg("--list").arg(&file).output().unwrap();
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        10,
+        "{}",
+        text(&out.stderr)
+    );
+
+    for args in [&["--print", "3", "-"][..], &["--print", "3"][..]] {
+        let mut child = folio(dir.path())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&packed).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let printed = text(&out.stdout);
+        assert!(
+            printed.starts_with("Story 2 about elections\n"),
+            "{args:?}: {printed}"
+        );
+    }
+}
+
+#[test]
+fn without_a_pipe_no_path_still_means_the_bundled_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = folio(dir.path()).arg("--list").output().unwrap();
+    assert_eq!(text(&out.stdout).lines().count(), 5);
+}
+
+#[test]
+fn fields_name_the_paths_to_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.json");
+    let data = r#"[{"hed":"Odd names","story":{"body":"The body."},"meta":{"ts":1700000000}}]"#;
+    std::fs::write(&file, data).unwrap();
+    let out = folio(dir.path())
+        .args([
+            "--list",
+            "--fields",
+            "title=hed,text=story.body,date=meta.ts",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let line = text(&out.stdout);
+    assert!(
+        line.starts_with("1\t2023-11-14\t-\tOdd names\t"),
+        "{line}{}",
+        text(&out.stderr)
+    );
+    let bad = folio(dir.path())
+        .args(["--list", "--fields", "x=y"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
