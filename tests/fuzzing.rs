@@ -24,6 +24,11 @@ fn decode_and_clean() {
 }
 
 #[test]
+fn formats() {
+    check("formats", 300);
+}
+
+#[test]
 fn sanitise() {
     check("sanitise", 2_000);
 }
@@ -55,6 +60,7 @@ fn every_target_is_run_here() {
         names,
         [
             "decode + clean",
+            "formats",
             "sanitise",
             "wrap",
             "query + search",

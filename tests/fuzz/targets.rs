@@ -162,6 +162,82 @@ pub fn article_bytes(g: &mut Gen) -> Vec<u8> {
     out
 }
 
+/// Bytes shaped like one of the dataset, page, mail or compressed formats, with hostile parts
+/// inside: what standard input or a file of any name may hold.
+pub fn format_bytes(g: &mut Gen) -> Vec<u8> {
+    let body = article_bytes(g);
+    let quoted: Vec<u8> = body.iter().copied().filter(|&b| b != b'"').collect();
+    let mut out = Vec::new();
+    match g.below(8) {
+        0 => {
+            for _ in 0..1 + g.below(20) {
+                out.extend_from_slice(br#"{"title": ""#);
+                out.extend_from_slice(&quoted[..quoted.len().min(60)]);
+                out.extend_from_slice(
+                    br#"", "source": {"name": "W"}, "date": 1567296000, "text": ""#,
+                );
+                out.extend_from_slice(&quoted);
+                if g.below(10) > 0 {
+                    out.extend_from_slice(b"\"}");
+                }
+                out.push(b'\n');
+            }
+        }
+        1 => {
+            out.extend_from_slice(b"[{\"headline\": \"");
+            out.extend_from_slice(&quoted);
+            out.extend_from_slice(b"\", \"body\": \"<p>");
+            out.extend_from_slice(&quoted);
+            out.extend_from_slice(b"</p>\"}]");
+        }
+        2 => {
+            out.extend_from_slice(g.pick(&[
+                &b"title,text,date\n"[..],
+                b"\xef\xbb\xbftitle;body\n",
+                b"title\ttext\n",
+            ]));
+            for _ in 0..1 + g.below(10) {
+                out.extend_from_slice(b"\"");
+                out.extend_from_slice(&quoted[..quoted.len().min(40)]);
+                out.extend_from_slice(b"\",\"");
+                out.extend_from_slice(&quoted);
+                out.extend_from_slice(b"\",2019-09-01\n");
+            }
+        }
+        3 => {
+            out.extend_from_slice(b"<!DOCTYPE html><html><head><title>");
+            out.extend_from_slice(&body[..body.len().min(80)]);
+            out.extend_from_slice(b"</title><meta property=\"og:site_name\" content=\"Site\"></head><body><nav>menu</nav><article><h1>");
+            out.extend_from_slice(&body[..body.len().min(40)]);
+            out.extend_from_slice(b"</h1><p>");
+            out.extend_from_slice(&body);
+            out.extend_from_slice(b"</p></article><footer>(c)</footer>");
+        }
+        4 => {
+            for i in 0..1 + g.below(5) {
+                out.extend_from_slice(b"From someone@example.org Mon Jan  1 00:00:00 2024\n");
+                out.extend_from_slice(
+                    b"From: =?utf-8?b?w4lsw6hu?= <e@x.org>\nSubject: =?iso-8859-1?q?caf=E9?= ",
+                );
+                out.extend_from_slice(i.to_string().as_bytes());
+                out.extend_from_slice(b"\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n");
+                out.extend_from_slice(&body);
+                out.extend_from_slice(b"\n>From the archive\n--b--\n");
+            }
+        }
+        5 => {
+            out.extend_from_slice(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03");
+            out.extend(body.iter().take(200));
+        }
+        6 => {
+            out.extend_from_slice(b"\x28\xb5\x2f\xfd");
+            out.extend(body.iter().take(200));
+        }
+        _ => out = body,
+    }
+    out
+}
+
 /// Text (valid UTF-8) with hostile characters: for the sanitiser and the wrapper.
 pub fn text(g: &mut Gen) -> String {
     String::from_utf8_lossy(&article_bytes(g)).into_owned()
@@ -319,6 +395,7 @@ pub fn run(target: Target, inputs: u64, seed: u64) -> Report {
 /// Every target, by name.
 pub const TARGETS: &[(&str, Target)] = &[
     ("decode + clean", clean),
+    ("formats", formats),
     ("sanitise", sanitise),
     ("wrap", wrap),
     ("query + search", search),
@@ -345,6 +422,26 @@ fn clean(g: &mut Gen) -> (usize, Result<(), String>) {
         return (bytes.len(), Err("an empty paragraph".into()));
     }
     (bytes.len(), Ok(()))
+}
+
+/// Any bytes through every reader, the format told by content as for standard input.
+fn formats(g: &mut Gen) -> (usize, Result<(), String>) {
+    let bytes = format_bytes(g);
+    let size = bytes.len();
+    let candidate = folio::corpus::Candidate::stdin(bytes);
+    for result in folio::corpus::read_candidate(&candidate) {
+        let Ok(article) = result else { continue };
+        let fields = std::iter::once(&article.title)
+            .chain(article.date.iter())
+            .chain(article.source.iter())
+            .chain(article.paragraphs.iter());
+        for field in fields {
+            if let Some(c) = field.chars().find(|&c| drives_the_terminal(c)) {
+                return (size, Err(format!("{c:?} in {field:?}")));
+            }
+        }
+    }
+    (size, Ok(()))
 }
 
 fn sanitise(g: &mut Gen) -> (usize, Result<(), String>) {
