@@ -140,7 +140,21 @@ fn bodies_keep_their_text_quotes_and_subheadings() {
         a.paragraphs
             .contains(&"Attacks strengthen Taliban position?".to_string())
     );
-    assert!(a.paragraphs[1].starts_with("The Taliban attacked a second Afghan city"));
+    // The title is the first sentence cut short; the text goes on where it stopped.
+    assert!(
+        a.title
+            .starts_with("The Taliban attacked a second Afghan city")
+    );
+    assert!(
+        a.title.ends_with("killed members of security forces…"),
+        "{}",
+        a.title
+    );
+    assert!(
+        a.paragraphs[1].starts_with("…, officials said, even as Washington"),
+        "{}",
+        a.paragraphs[1]
+    );
 
     let a = article("004");
     assert!(

@@ -55,6 +55,15 @@ pub fn take_title<P: Para>(paragraphs: &mut Vec<P>, given: Option<String>) -> St
         if let Some(p) = paragraphs.get_mut(index) {
             p.set_text(rest.trim_start().to_owned());
         }
+    } else if let Some(rest) = title
+        .strip_suffix('…')
+        .and_then(|stem| candidate.strip_prefix(stem))
+    {
+        // A sentence too long for a title was cut: the text goes on where the title stopped,
+        // so nothing is read twice.
+        if let Some(p) = paragraphs.get_mut(index) {
+            p.set_text(format!("…{}", rest.trim_start()));
+        }
     }
     title
 }
@@ -238,6 +247,22 @@ mod tests {
             p,
             strings(&["They agreed on a timetable for the talks.", "Second."])
         );
+    }
+
+    #[test]
+    fn a_cut_title_is_not_repeated_either_the_text_goes_on_where_it_stopped() {
+        let long = "The spokesman for the Baghlan province police chief Jawed Basharat says gun \
+                    battles continue on the outskirts of its capital Puli Khumri, a day after \
+                    insurgent forces stormed the strategic northern city of Kunduz.";
+        let mut p = strings(&[long, "Second."]);
+        let title = take_title(&mut p, None);
+        assert!(title.ends_with("continue on the…"), "{title}");
+        assert_eq!(
+            p[0],
+            "…outskirts of its capital Puli Khumri, a day after insurgent forces stormed the \
+             strategic northern city of Kunduz."
+        );
+        assert_eq!(p[1], "Second.");
     }
 
     #[test]
