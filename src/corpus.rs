@@ -32,4 +32,5 @@ pub use load::{
     discover, load_all, read_candidate,
 };
 pub use record::{BadRecord, Format, PlainText, Record, format_for};
+pub use shape::quote_split;
 pub use skip::{SkipReason, Skipped};

@@ -49,14 +49,14 @@ fn print_keeps_quotes_tables_and_signatures() {
     let lines: Vec<&str> = out.lines().collect();
     let at = lines
         .iter()
-        .position(|l| l.starts_with("> The closing"))
+        .position(|l| l.starts_with("|> The closing"))
         .expect("the quote");
     let quote: Vec<&&str> = lines[at..].iter().take_while(|l| !l.is_empty()).collect();
     assert!(quote.len() >= 4, "{out}");
     assert!(
         quote
             .iter()
-            .all(|l| l.starts_with("> ") && l.chars().count() <= 40),
+            .all(|l| l.starts_with("|> ") && l.chars().count() <= 40),
         "{out}"
     );
     assert!(

@@ -312,9 +312,14 @@ fn a_post_keeps_its_quotes_quoted_and_its_signature_apart() {
     );
     assert_eq!(
         p.paragraphs[1],
-        "> Its easy... 667 is the neighbor of the beast (at 666), and the beast lives at the end of a cul-de-sac, as everybody on the street knows."
+        "|> Its easy... 667 is the neighbor of the beast (at 666), and the beast lives at the end of a cul-de-sac, as everybody on the street knows.",
+        "the quote keeps the prefix it was written with"
     );
-    assert!(p.paragraphs[2].starts_with(">> Older text"));
+    assert!(
+        p.paragraphs[2].starts_with("|> |> Older text"),
+        "{:?}",
+        p.paragraphs[2]
+    );
     assert_eq!(
         p.paragraphs[4],
         "Ninja Gourmet                 peavler@fingal.plk.af.mil\n\"Shoot first, ask questions later.\""

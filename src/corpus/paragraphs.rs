@@ -158,12 +158,22 @@ fn build_block(block: &[String], wrap: Option<usize>, out: &mut Vec<Paragraph>) 
             depth => Block::Quote { depth },
         };
         if depth > 0 {
-            current.extend(std::iter::repeat_n('>', depth));
-            current.push(' ');
+            // The quote keeps the prefix it came with (`> `, `|> `, `: `, `> > `).
+            current.push_str(&quote_prefix_of(&block[i]));
         }
         current.push_str(content);
     }
     flush(current, kind, out);
+}
+
+/// The quote prefix a line starts with, as written, ending in one space.
+fn quote_prefix_of(line: &str) -> String {
+    let line = line.trim_start();
+    let (_, body) = super::shape::quote_split(line);
+    let end = line.len() - body.len();
+    let mut prefix = line.get(..end).unwrap_or_default().trim_end().to_string();
+    prefix.push(' ');
+    prefix
 }
 
 /// A quote depth as [`Block::Quote`] holds it.
@@ -226,7 +236,7 @@ fn join_line(text: &mut String, next: &str) {
 /// Ends a paragraph: collapses runs of spaces.
 fn flush(text: String, kind: Block, out: &mut Vec<Paragraph>) {
     let text = collapse_spaces(text);
-    if !text.is_empty() && text.trim_start_matches('>').trim() != "" {
+    if !text.is_empty() && !super::shape::quote_split(&text).1.trim().is_empty() {
         out.push(Paragraph { text, kind });
     }
 }

@@ -173,7 +173,7 @@ those wonderful mediaeval manuscripts.";
     let p = build(&lines);
     assert_eq!(
         p[1].text,
-        "> Its easy...\n667 >is< the neighbor of the beast (at 666)-\nthe beast lives at the end of a cul-de-sac."
+        "|> Its easy...\n667 >is< the neighbor of the beast (at 666)-\nthe beast lives at the end of a cul-de-sac."
     );
     assert_eq!(p[1].kind, Block::Quote { depth: 1 });
     assert_eq!(p.len(), 3);

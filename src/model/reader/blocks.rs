@@ -37,14 +37,14 @@ impl BlockKind {
     }
 }
 
-/// The prefix a quoted paragraph starts with (`> `, `>> `), drawn before each of its lines;
+/// The prefix a quoted paragraph starts with, as the mail wrote it (`> `, `>> `, `|> `, `: `),
+/// drawn before each of its lines;
 /// empty for other kinds.
 pub fn quote_prefix(text: &str, kind: BlockKind) -> &str {
     if kind != BlockKind::Quote {
         return "";
     }
-    let depth = text.len() - text.trim_start_matches('>').len();
-    let end = depth + usize::from(text.get(depth..).is_some_and(|r| r.starts_with(' ')));
+    let end = text.len() - crate::corpus::quote_split(text).1.len();
     text.get(..end).unwrap_or_default()
 }
 
