@@ -101,9 +101,14 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     let (config, problems) = crate::paths::config_file()
         .map(|p| config::load(&p))
         .unwrap_or_default();
-    if let Some(spec) = &args.fields {
-        let names =
-            corpus::FieldNames::parse(spec).map_err(|message| Failure { message, status: 2 })?;
+    // Dataset fields: --fields for this run, else the settings' [fields].
+    let names = match &args.fields {
+        Some(spec) => {
+            corpus::FieldNames::parse(spec).map_err(|message| Failure { message, status: 2 })?
+        }
+        None => config.fields.clone(),
+    };
+    if names != corpus::FieldNames::default() {
         corpus::use_field_names(names);
     }
     let (given, stdin) = input(&args.paths)?;

@@ -6,6 +6,7 @@
 //! environment.
 
 mod color;
+mod fields;
 mod keys;
 mod theme;
 
@@ -37,6 +38,8 @@ pub struct Config {
     pub theme_overrides: ThemeOverrides,
     /// The widest the reader's text gets, in columns.
     pub reading_width: u16,
+    /// Which dataset fields to read (`[fields]`); `--fields` wins over it.
+    pub fields: crate::corpus::FieldNames,
 }
 
 impl Default for Config {
@@ -55,6 +58,7 @@ impl Config {
             keymap: Keymap::default(),
             theme_overrides: ThemeOverrides::default(),
             reading_width: READING_WIDTH,
+            fields: crate::corpus::FieldNames::default(),
         }
     }
 
@@ -97,6 +101,7 @@ impl Config {
             match (key.get_ref().as_ref(), value.get_ref()) {
                 ("keys", DeValue::Table(t)) => keys::read(t, &mut self.keymap, report),
                 ("theme", DeValue::Table(t)) => self.theme_overrides = theme::read(t, report),
+                ("fields", DeValue::Table(t)) => self.fields = fields::read(t, report),
                 ("reading_width", v) => {
                     let (lo, hi) = READING_WIDTHS;
                     let width = v
@@ -112,7 +117,7 @@ impl Config {
                         ),
                     }
                 }
-                (name @ ("keys" | "theme"), _) => {
+                (name @ ("keys" | "theme" | "fields"), _) => {
                     report.at(value, format!("{name} must be a table ([{name}])"));
                 }
                 (other, _) => report.at(key, format!("unknown setting {other:?}")),

@@ -176,3 +176,31 @@ fn fields_name_the_paths_to_read() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_settings_name_the_fields_too_and_the_flag_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.jsonl");
+    let data = r#"{"hed":"Odd names","other":"Other title","story":{"body":"The body."}}"#;
+    std::fs::write(&file, format!("{data}\n")).unwrap();
+    let config = dir.path().join("config").join("folio");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[fields]\ntitle = \"hed\"\ntext = \"story.body\"\n",
+    )
+    .unwrap();
+    let out = folio(dir.path()).arg("--list").arg(&file).output().unwrap();
+    let line = text(&out.stdout);
+    assert!(
+        line.contains("\tOdd names\t"),
+        "{line}{}",
+        text(&out.stderr)
+    );
+    let out = folio(dir.path())
+        .args(["--list", "--fields", "title=other,text=story.body"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains("\tOther title\t"));
+}
