@@ -26,8 +26,8 @@ use report::RealPaths;
 #[command(name = "folio", version)]
 pub struct Args {
     /// Files and folders to open, `-` for standard input (folders are read recursively: text,
-    /// JSON Lines, JSON, CSV, web pages, mbox, each maybe gzip- or zstd-compressed). With no
-    /// PATH and a pipe on standard input, reads standard input.
+    /// JSON Lines, JSON, CSV, web pages, mbox, each maybe compressed with gzip, zstd, bzip2 or
+    /// xz). With no PATH and a pipe on standard input, reads standard input.
     pub paths: Vec<PathBuf>,
     /// Print one line per article: number, date, source, title, path (tab-separated).
     #[arg(long, conflicts_with_all = ["filter", "print", "skipped"])]

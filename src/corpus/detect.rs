@@ -80,7 +80,7 @@ impl Kind {
 }
 
 /// The extensions of compressed files, which name the format of what they hold before them.
-pub const COMPRESSED: [&str; 4] = ["gz", "zst", "zstd", "gzip"];
+pub const COMPRESSED: [&str; 6] = ["gz", "zst", "zstd", "gzip", "bz2", "xz"];
 
 /// Whether a name ends in a compression suffix (`.gz`, `.zst`).
 pub fn is_compressed_name(name: &str) -> bool {
