@@ -230,7 +230,8 @@ pub fn format_bytes(g: &mut Gen) -> Vec<u8> {
             out.extend(body.iter().take(200));
         }
         6 => {
-            out.extend_from_slice(b"\x28\xb5\x2f\xfd");
+            let magic: &[u8] = g.pick(&[&b"\x28\xb5\x2f\xfd"[..], b"BZh9", b"\xfd7zXZ\x00"]);
+            out.extend_from_slice(magic);
             out.extend(body.iter().take(200));
         }
         _ => out = body,
