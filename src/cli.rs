@@ -1,9 +1,12 @@
 //! The command line: arguments, the scriptable modes (`--list`, `--filter`, `--print`,
 //! `--skipped`) with grep's exit codes, and handing over to the interface.
 
+mod input;
 mod report;
 
-use std::io::{self, IsTerminal, Read, Write};
+use input::input;
+
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -173,45 +176,6 @@ fn scripted_output(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
         other => other.map_err(Failure::from),
     }
-}
-
-/// The paths to read without `-`, and standard input's bytes when it is to be read: when
-/// `-` is given, or no path is and standard input is a pipe or a file.
-fn input(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<Vec<u8>>), Failure> {
-    let dash = |p: &&PathBuf| p.as_os_str() == "-";
-    let wanted = if paths.is_empty() {
-        let stdin = io::stdin();
-        !stdin.is_terminal()
-            && std::fs::metadata("/dev/stdin")
-                .is_ok_and(|m| m.file_type().is_file() || is_fifo(&m.file_type()))
-    } else {
-        paths.iter().any(|p| dash(&p))
-    };
-    let rest: Vec<PathBuf> = paths.iter().filter(|p| !dash(p)).cloned().collect();
-    if !wanted {
-        return Ok((rest, None));
-    }
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(corpus::MAX_DATASET_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure {
-            message: format!("cannot read standard input: {e}"),
-            status: 2,
-        })?;
-    Ok((rest, Some(bytes)))
-}
-
-#[cfg(unix)]
-fn is_fifo(kind: &std::fs::FileType) -> bool {
-    use std::os::unix::fs::FileTypeExt;
-    kind.is_fifo()
-}
-
-#[cfg(not(unix))]
-fn is_fifo(_kind: &std::fs::FileType) -> bool {
-    false
 }
 
 fn interface(

@@ -35,3 +35,43 @@ pub(super) fn read(table: &DeTable<'_>, report: &mut Report<'_>) -> FieldNames {
     }
     names
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::config::{Config, DEFAULT_CONFIG};
+
+    #[test]
+    fn dataset_fields_by_name_or_path() {
+        let (config, problems) = Config::parse(
+            "[fields]\ntitle = \"hed\"\ntext = \"story.body\"\nbody = \"x\"\ndate = 3\n",
+            "config.toml",
+        );
+        assert_eq!(config.fields.title.as_deref(), Some("hed"));
+        assert_eq!(config.fields.text.as_deref(), Some("story.body"));
+        assert_eq!(config.fields.date, None);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("line 4") && problems[0].contains("unknown field"));
+        assert!(problems[1].contains("line 5"));
+        let (_, problems) = Config::parse("fields = 1\n", "config.toml");
+        assert!(problems[0].contains("[fields]"), "{problems:?}");
+        assert_eq!(
+            Config::default().fields,
+            crate::corpus::FieldNames::default()
+        );
+    }
+
+    #[test]
+    fn the_fields_example_reads_when_uncommented() {
+        let start = DEFAULT_CONFIG.find("# [fields]").unwrap();
+        let example: String = DEFAULT_CONFIG[start..]
+            .lines()
+            .take_while(|l| l.starts_with("# "))
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (config, problems) = Config::parse(&example, "config.toml");
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(config.fields.source.as_deref(), Some("site.name"));
+    }
+}
