@@ -38,7 +38,11 @@ fn model(n: usize, query: &str) -> Model {
         for effect in model.update(Action::FilterChar(c)) {
             if let Effect::Search(generation, q) = effect {
                 let ranked = index.search(&articles, &q);
-                model.update(Action::Searched(SearchOutcome { generation, ranked }));
+                model.update(Action::Searched(SearchOutcome {
+                    generation,
+                    ranked,
+                    indexed: articles.len(),
+                }));
             }
         }
     }

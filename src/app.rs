@@ -17,7 +17,7 @@ use std::io;
 use std::iter;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::action::Action;
 use crate::corpus::{Article, Skipped};
@@ -170,18 +170,60 @@ pub fn event_loop(
         // Take everything that is waiting before drawing again (a storm of resizes or a fast
         // typist costs one frame, not one each).
         for event in iter::once(event).chain(rx.try_iter()) {
-            let action = match events::step(event, model, &options.keymap, store) {
-                events::Step::Act(action) => action,
-                events::Step::Ignore => continue,
-                events::Step::Exit(exit) => return Ok(exit),
-            };
-            if let Some(exit) = effects::carry_out(model.update(action), screen, search)? {
-                return Ok(exit);
+            match take(event, screen, model, search, store, options)? {
+                Taken::Exit(exit) => return Ok(exit),
+                Taken::Changed => dirty = true,
+                Taken::Nothing => {}
             }
-            dirty = true;
+        }
+        // A search just asked for usually answers within a frame: wait that long for it, so
+        // that the list does not flash empty ("searching…") at every key.
+        let deadline = Instant::now() + FRAME;
+        while model.search().searching() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let Ok(event) = rx.recv_timeout(left) else {
+                break;
+            };
+            match take(event, screen, model, search, store, options)? {
+                Taken::Exit(exit) => return Ok(exit),
+                Taken::Changed => dirty = true,
+                Taken::Nothing => {}
+            }
         }
         dirty |= persist::save(model, store, &mut told, Instant::now());
     }
+}
+
+/// How long the loop waits for a search's answer before drawing without it.
+const FRAME: Duration = Duration::from_millis(16);
+
+/// What taking one event did.
+enum Taken {
+    Changed,
+    Nothing,
+    Exit(Exit),
+}
+
+/// Turns one event into its action, updates the model and carries out the effects.
+fn take(
+    event: Event,
+    screen: &mut impl Screen,
+    model: &mut Model,
+    search: &mut impl Searching,
+    store: &Store,
+    options: &Options,
+) -> io::Result<Taken> {
+    let action = match events::step(event, model, &options.keymap, store) {
+        events::Step::Act(action) => action,
+        events::Step::Ignore => return Ok(Taken::Nothing),
+        events::Step::Exit(exit) => return Ok(Taken::Exit(exit)),
+    };
+    Ok(
+        match effects::carry_out(model.update(action), screen, search)? {
+            Some(exit) => Taken::Exit(exit),
+            None => Taken::Changed,
+        },
+    )
 }
 
 /// `FOLIO_TEST_PANIC=1` makes folio panic after drawing a frame, so tests can check that a

@@ -114,9 +114,11 @@ impl Searching for FakeWorker {
         }
         self.queries.push(format!("{query:?}"));
         let ranked = self.index.search(&self.articles, &query);
-        let _ = self
-            .tx
-            .send(Event::Searched(SearchOutcome { generation, ranked }));
+        let _ = self.tx.send(Event::Searched(SearchOutcome {
+            generation,
+            ranked,
+            indexed: self.articles.len(),
+        }));
         Ok(())
     }
 }

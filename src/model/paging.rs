@@ -141,9 +141,22 @@ mod tests {
         let mut model = reading(1);
         model.update(Action::Back);
         model.update(Action::Filter);
+        // The search the last letter asks for, answered as the worker would.
+        let mut asked = None;
         for c in "'paragraph".chars() {
-            model.update(Action::FilterChar(c));
+            asked = model.update(Action::FilterChar(c)).into_iter().last();
         }
+        let Some(crate::model::Effect::Search(generation, query)) = asked else {
+            panic!("no search asked for");
+        };
+        let mut index = crate::search::Index::new();
+        index.add(model.articles());
+        let ranked = index.search(model.articles(), &query);
+        model.update(Action::Searched(crate::search::SearchOutcome {
+            generation,
+            ranked,
+            indexed: model.articles().len(),
+        }));
         model.update(Action::FilterAccept);
         assert!(!model.state(0).read);
         for _ in 0..40 {

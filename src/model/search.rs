@@ -27,9 +27,17 @@ pub struct Search {
     shown_query: Query,
     highlighter: Option<Arc<Highlighter>>,
     generation: u64,
+    /// The generation at which the current query was set: results from before it answer
+    /// another query.
+    query_generation: u64,
+    /// The generation of the result `ranked` holds.
+    shown_generation: u64,
     searching: bool,
-    /// The search's result, or every article when the filter is empty.
+    /// The search's result, or every article when the filter is empty: always the exact
+    /// answer to the current query over the first `indexed` articles, never an older query's.
     ranked: Vec<Ranked>,
+    /// How many articles `ranked` covers.
+    indexed: usize,
     /// Queries kept from earlier.
     history: History,
 }
@@ -54,6 +62,10 @@ impl Search {
     /// The result the list is built from.
     pub fn ranked(&self) -> &[Ranked] {
         &self.ranked
+    }
+    /// How many articles the shown result covers.
+    pub fn indexed(&self) -> usize {
+        self.indexed
     }
     /// True when the shown result belongs to the current query (not to the one before).
     pub fn result_is_current(&self) -> bool {
@@ -85,13 +97,20 @@ impl Search {
         self.highlighter =
             (!self.query.is_empty()).then(|| Arc::new(Highlighter::new(&self.query)));
         self.generation += 1;
+        self.query_generation = self.generation;
         if self.query.is_empty() {
             self.searching = false;
             self.ranked = (0..articles).map(unranked).collect();
+            self.indexed = articles;
+            self.shown_generation = self.generation;
             self.shown_query = Query::default();
             return Requery::All;
         }
+        // Until its first answer, nothing is known of the new query: no list at all, rather
+        // than the last query's as if it were this one's.
         self.searching = true;
+        self.ranked.clear();
+        self.indexed = 0;
         Requery::Search(self.generation, self.query.clone())
     }
 
@@ -100,6 +119,7 @@ impl Search {
     pub fn articles_added(&mut self, first: usize, end: usize) -> Option<(u64, Query)> {
         if self.query.is_empty() {
             self.ranked.extend((first..end).map(unranked));
+            self.indexed = end;
             return None;
         }
         self.generation += 1;
@@ -107,16 +127,22 @@ impl Search {
         Some((self.generation, self.query.clone()))
     }
 
-    /// Takes a search's result, unless it is stale (an older generation). Returns whether it
-    /// was taken and whether it answers a new query (rather than the same one again, with more
-    /// articles).
+    /// Takes a search's result when it answers the current query and is newer than the one
+    /// shown: an answer over fewer articles than have arrived is taken too (it is exact for
+    /// those), and a newer search is still awaited. Returns whether it was taken and whether
+    /// it is the first answer to a new query.
     pub fn accept(&mut self, outcome: SearchOutcome) -> Option<bool> {
-        if outcome.generation != self.generation {
+        if outcome.generation < self.query_generation
+            || outcome.generation <= self.shown_generation
+            || outcome.generation > self.generation
+        {
             return None;
         }
         let new_query = self.shown_query != self.query;
-        self.searching = false;
+        self.searching = outcome.generation < self.generation;
         self.ranked = outcome.ranked;
+        self.indexed = outcome.indexed;
+        self.shown_generation = outcome.generation;
         self.shown_query = self.query.clone();
         Some(new_query)
     }
@@ -148,6 +174,7 @@ mod tests {
         SearchOutcome {
             generation,
             ranked: ids.iter().map(|&id| Ranked { id, ..unranked(0) }).collect(),
+            indexed: ids.iter().max().map_or(0, |&m| m as usize + 1),
         }
     }
 
@@ -179,6 +206,31 @@ mod tests {
         // More articles under the same query: searched again, and not a new query.
         assert_eq!(s.articles_added(3, 4), Some((3, Query::parse("ab"))));
         assert_eq!(s.accept(outcome(3, &[2, 0, 3])), Some(false));
+    }
+
+    #[test]
+    fn while_articles_arrive_each_answer_to_the_query_is_taken_in_order() {
+        let mut s = Search::default();
+        typed(&mut s, "x", 2);
+        assert!(
+            s.ranked().is_empty(),
+            "no answer yet: no list, not the old one"
+        );
+        // Two batches arrive before any answer: generations 2 and 3 are asked for.
+        assert_eq!(s.articles_added(2, 4), Some((2, Query::parse("x"))));
+        assert_eq!(s.articles_added(4, 6), Some((3, Query::parse("x"))));
+        // The answer over the first articles comes: it is exact for them, so it is shown,
+        // and the newer search is still awaited.
+        assert_eq!(s.accept(outcome(1, &[1])), Some(true));
+        assert!(s.searching());
+        assert_eq!(s.indexed(), 2);
+        assert_eq!(s.accept(outcome(3, &[1, 5])), Some(false));
+        assert!(!s.searching());
+        assert_eq!(s.accept(outcome(2, &[1])), None, "older than the one shown");
+        // A new query: earlier generations answer the old one.
+        typed(&mut s, "y", 6);
+        assert_eq!(s.accept(outcome(3, &[1, 5])), None);
+        assert!(s.ranked().is_empty());
     }
 
     #[test]

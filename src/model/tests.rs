@@ -39,6 +39,7 @@ fn replay(corpus: &[Arc<Article>], actions: Vec<Action>) -> (Model, Vec<Effect>)
                 queue.push_front(Action::Searched(SearchOutcome {
                     generation: *generation,
                     ranked,
+                    indexed: model.articles().len(),
                 }));
             }
             seen.push(effect);
@@ -87,10 +88,67 @@ fn a_stale_result_changes_nothing() {
     let stale = SearchOutcome {
         generation: 0,
         ranked: Vec::new(),
+        indexed: 2,
     };
     assert!(model.update(Action::Searched(stale)).is_empty());
-    assert_eq!(model.shown().len(), 2, "still the list from before");
+    assert!(
+        model.shown().is_empty(),
+        "no answer to `k` yet: no list, and never the unfiltered one"
+    );
     assert!(model.search().searching());
+}
+
+#[test]
+fn while_loading_the_list_is_always_a_fresh_search_over_what_has_arrived() {
+    // A loader that delivers batches faster than the worker answers: each answer comes one
+    // batch late. After every answer, the list is exactly what a search over the articles it
+    // covered finds, never the unfiltered list.
+    let corpus: Vec<Arc<Article>> = (0..40)
+        .map(|i| {
+            let word = if i % 7 == 3 { "kunduz" } else { "other" };
+            article(&format!("a{i}"), &format!("{word} text {i}"), i)
+        })
+        .collect();
+    let mut index = Index::new();
+    let mut model = Model::default();
+    model.update(Action::Resize(100, 30));
+    model.update(Action::Filter);
+    let mut asked = Vec::new();
+    for c in "kunduz".chars() {
+        asked.extend(model.update(Action::FilterChar(c)));
+    }
+    for chunk in corpus.chunks(8) {
+        // The answers to what was asked before this batch come after it.
+        let mut answers = Vec::new();
+        for effect in asked.drain(..) {
+            match effect {
+                Effect::Index(batch) => index.add(&batch),
+                Effect::Search(generation, query) => {
+                    let covered = index.len();
+                    let ranked = index.search(&corpus[..covered], &query);
+                    answers.push(Action::Searched(SearchOutcome {
+                        generation,
+                        ranked,
+                        indexed: covered,
+                    }));
+                }
+                _ => {}
+            }
+        }
+        asked.extend(model.update(batch(chunk)));
+        for answer in answers {
+            model.update(answer);
+            let covered = model.search().indexed();
+            let fresh: Vec<u32> = index
+                .search(&corpus[..covered], &Query::parse("kunduz"))
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            let shown: Vec<u32> = model.shown().iter().map(|r| r.id).collect();
+            assert_eq!(shown, fresh, "over {covered} articles");
+            assert!(shown.iter().all(|&id| id % 7 == 3), "{shown:?}");
+        }
+    }
 }
 
 #[test]

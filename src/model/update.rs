@@ -110,6 +110,9 @@ impl Model {
                 // found.
                 self.reader
                     .set_hits(self.search.highlighter().cloned(), None);
+                // The list waits for the answer, empty ("searching…"), rather than showing
+                // the last query's as this one's.
+                self.rebuild_list(self.selected_id());
                 vec![Effect::Search(generation, query)]
             }
         }

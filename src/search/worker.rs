@@ -17,6 +17,8 @@ pub struct SearchOutcome {
     /// The generation the query was sent with.
     pub generation: u64,
     pub ranked: Vec<Ranked>,
+    /// How many articles the search covered (those added before it ran).
+    pub indexed: usize,
 }
 
 /// The search thread has stopped (it panicked), so nothing sent to it will be answered.
@@ -116,6 +118,7 @@ fn run(
             on_result(SearchOutcome {
                 generation: *generation,
                 ranked,
+                indexed: searcher.len(),
             });
         }
     }

@@ -166,10 +166,33 @@ fn title(cx: &Context, room: usize) -> String {
     joined(&parts)
 }
 
+/// ` searching… `, or while the answer shown covers only part of the articles,
+/// ` searching · 36,800/100,000 indexed `.
 fn bottom_title(cx: &Context) -> String {
-    if cx.model.search().searching() {
-        " searching… ".into()
-    } else {
-        String::new()
+    let search = cx.model.search();
+    let total = cx.model.articles().len();
+    if !search.searching() && (search.query().is_empty() || search.indexed() >= total) {
+        return String::new();
     }
+    if search.query().is_empty() || search.indexed() >= total {
+        return " searching… ".into();
+    }
+    format!(
+        " searching · {}/{} indexed ",
+        thousands(search.indexed()),
+        thousands(total)
+    )
+}
+
+/// `36800` as `36,800`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

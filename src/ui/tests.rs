@@ -62,7 +62,11 @@ fn model(width: u16, height: u16, actions: Vec<Action>) -> Model {
         for effect in model.update(action) {
             if let Effect::Search(generation, query) = effect {
                 let ranked = index.search(&articles, &query);
-                model.update(Action::Searched(SearchOutcome { generation, ranked }));
+                model.update(Action::Searched(SearchOutcome {
+                    generation,
+                    ranked,
+                    indexed: articles.len(),
+                }));
             }
         }
     }
@@ -315,4 +319,39 @@ fn skipped_overlay_lists_each_file_with_its_reason() {
     let mut buf = Buffer::empty(area);
     (&super::skipped::SkippedOverlay { cx: &cx, scroll: 0 }).render(area, &mut buf);
     assert_eq!(rows(&buf)[1], "│No file was skipped.                  │");
+}
+
+#[test]
+fn a_partial_answer_says_how_much_it_covers() {
+    use crate::action::Batch;
+    let articles = corpus();
+    let mut model = Model::default();
+    model.update(Action::Resize(100, 8));
+    model.update(Action::Filter);
+    let mut asked = Vec::new();
+    for c in "oslo".chars() {
+        asked = model.update(Action::FilterChar(c));
+    }
+    let Some(Effect::Search(generation, query)) = asked.pop() else {
+        panic!("no search");
+    };
+    let buf = render(&model, model.layout().list, list);
+    assert!(rows(&buf)[6].contains("searching…"), "{:?}", rows(&buf));
+    // Two of the three articles were indexed when the answer was made; the third came since.
+    model.update(Action::Loaded(Batch {
+        articles: articles.clone(),
+        ..Batch::default()
+    }));
+    let mut index = Index::new();
+    index.add(&articles[..2]);
+    let ranked = index.search(&articles[..2], &query);
+    model.update(Action::Searched(SearchOutcome {
+        generation,
+        ranked,
+        indexed: 2,
+    }));
+    let buf = render(&model, model.layout().list, list);
+    let text = rows(&buf);
+    assert!(text[1].contains("Talks in Oslo"), "{text:?}");
+    assert!(text[6].contains("searching · 2/3 indexed"), "{text:?}");
 }

@@ -58,8 +58,11 @@ impl Harness {
         for effect in self.model.update(action) {
             if let Effect::Search(generation, query) = effect {
                 let ranked = self.index.search(&self.articles, &query);
-                self.model
-                    .update(Action::Searched(SearchOutcome { generation, ranked }));
+                self.model.update(Action::Searched(SearchOutcome {
+                    generation,
+                    ranked,
+                    indexed: self.articles.len(),
+                }));
             }
         }
     }
