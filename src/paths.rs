@@ -1,5 +1,6 @@
-//! Where folio keeps its files, by the XDG rule on every system: the settings file, the reading
-//! state and the cache. The only module that reads these environment variables.
+//! Where folio keeps its files, by the XDG rule on every system: the settings file and the reading
+//! state (a cache, when there is one, belongs here too). The only module that reads these
+//! environment variables.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -14,17 +15,11 @@ pub fn state_dir() -> Option<PathBuf> {
     folder(Kind::State)
 }
 
-/// The cache's folder: `$XDG_CACHE_HOME/folio`, else `~/.cache/folio`.
-pub fn cache_dir() -> Option<PathBuf> {
-    folder(Kind::Cache)
-}
-
-/// The three kinds of folder.
+/// The kinds of folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Config,
     State,
-    Cache,
 }
 
 impl Kind {
@@ -33,7 +28,6 @@ impl Kind {
         match self {
             Kind::Config => ("XDG_CONFIG_HOME", &[".config"]),
             Kind::State => ("XDG_STATE_HOME", &[".local", "state"]),
-            Kind::Cache => ("XDG_CACHE_HOME", &[".cache"]),
         }
     }
 }
@@ -71,12 +65,8 @@ mod tests {
             path("/x/state/folio")
         );
         assert_eq!(
-            resolve(Kind::Config, Some("/c".into()), home.clone()),
+            resolve(Kind::Config, Some("/c".into()), home),
             path("/c/folio")
-        );
-        assert_eq!(
-            resolve(Kind::Cache, Some("/k".into()), home),
-            path("/k/folio")
         );
     }
 
@@ -86,7 +76,6 @@ mod tests {
         for (kind, want) in [
             (Kind::Config, "/home/u/.config/folio"),
             (Kind::State, "/home/u/.local/state/folio"),
-            (Kind::Cache, "/home/u/.cache/folio"),
         ] {
             assert_eq!(resolve(kind, None, home.clone()), path(want));
             assert_eq!(

@@ -3,27 +3,10 @@
 
 mod common;
 
+use common::cli::{folio, run};
+
 use std::io::Read;
-use std::process::{Command, Stdio};
-
-fn folio() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
-    let home = std::env::temp_dir().join("folio-cli-test-home");
-    cmd.env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn run(args: &[&str]) -> (String, String, i32) {
-    let out = folio().args(args).output().expect("run folio");
-    (
-        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        out.status.code().unwrap_or(-1),
-    )
-}
+use std::process::Stdio;
 
 #[test]
 fn list_shows_the_bundled_five_with_dates_and_sources() {

@@ -2,26 +2,9 @@
 //! and on a pipe, and `--print`'s width.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::process::{Command, Stdio};
+mod common;
 
-fn folio() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
-    let home = std::env::temp_dir().join("folio-cli-test-home");
-    cmd.env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .stdin(Stdio::null());
-    cmd
-}
-
-fn run(args: &[&str]) -> (String, String, i32) {
-    let out = folio().args(args).output().expect("run folio");
-    (
-        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        out.status.code().unwrap_or(-1),
-    )
-}
+use common::cli::run;
 
 /// A folder with one article and a file that is skipped.
 fn folder_with_one() -> tempfile::TempDir {

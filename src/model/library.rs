@@ -98,12 +98,6 @@ impl Library {
         self.states.iter().filter(|s| s.marked).count()
     }
 
-    /// The id of the article with this content hash.
-    pub fn find_hash(&self, hash: u64) -> Option<u32> {
-        let at = self.articles.iter().position(|a| a.hash == hash)?;
-        u32::try_from(at).ok()
-    }
-
     /// The articles whose state changed since the last call, with their states, each once.
     pub fn take_changes(&mut self) -> Vec<(Arc<Article>, ArticleState)> {
         let mut ids = std::mem::take(&mut self.changed);
@@ -140,8 +134,6 @@ mod tests {
         assert!(lib.state(0).read);
         assert!(!lib.state(1).read, "a missing state is the default");
         assert_eq!(lib.unread(), 2);
-        assert_eq!(lib.find_hash(3), Some(2));
-        assert_eq!(lib.find_hash(9), None);
         assert_eq!(lib.state(99), ArticleState::default());
     }
 

@@ -67,10 +67,6 @@ impl Search {
     pub fn indexed(&self) -> usize {
         self.indexed
     }
-    /// True when the shown result belongs to the current query (not to the one before).
-    pub fn result_is_current(&self) -> bool {
-        self.shown_query == self.query
-    }
 
     /// The queries kept from earlier.
     pub fn history(&self) -> &History {
@@ -202,7 +198,6 @@ mod tests {
         assert_eq!(s.accept(outcome(2, &[2, 0])), Some(true));
         assert!(!s.searching());
         assert_eq!(s.ranked().len(), 2);
-        assert!(s.result_is_current());
         // More articles under the same query: searched again, and not a new query.
         assert_eq!(s.articles_added(3, 4), Some((3, Query::parse("ab"))));
         assert_eq!(s.accept(outcome(3, &[2, 0, 3])), Some(false));

@@ -2,6 +2,8 @@
 //! synchronously, and rendering a screen to text.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use std::sync::Arc;
 
 use folio::action::Action;

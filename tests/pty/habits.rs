@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::harness::{EVENTUALLY, Pty, Spawn};
+use crate::harness::{EVENTUALLY, Pty, Spawn, reader_text};
 
 const SETTLE: Duration = Duration::from_millis(300);
 
@@ -27,15 +27,6 @@ fn quit(mut pty: Pty) {
     pty.send("q");
     let status = pty.wait_exit(EVENTUALLY).expect("exited");
     assert_eq!(status.exit_code(), 0, "{status:?}");
-}
-
-/// The reading pane's text (right of the list), row by row.
-fn reader_text(pty: &Pty) -> Vec<String> {
-    pty.screen_text()
-        .lines()
-        .take(28)
-        .map(|l| l.chars().skip(33).collect())
-        .collect()
 }
 
 #[test]

@@ -152,3 +152,12 @@ pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
+
+/// The reading pane's text at 100x30 (right of the list's 33 columns), row by row.
+pub fn reader_text(pty: &Pty) -> Vec<String> {
+    pty.screen_text()
+        .lines()
+        .take(28)
+        .map(|l| l.chars().skip(33).collect())
+        .collect()
+}

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::harness::{EVENTUALLY, Pty, Spawn, folio};
+use crate::harness::{EVENTUALLY, Pty, Spawn, folio, reader_text};
 
 /// folio at 100x30 with its state and config under `dir` (shared between runs).
 fn start_in(dir: &Path) -> Pty {
@@ -28,15 +28,6 @@ fn quit_and_wait(pty: &mut Pty) {
     pty.send("q");
     let status = pty.wait_exit(EVENTUALLY).expect("exited");
     assert_eq!(status.exit_code(), 0, "{status:?}");
-}
-
-/// The reading pane's text (right of the list), row by row.
-fn reader_text(pty: &Pty) -> Vec<String> {
-    pty.screen_text()
-        .lines()
-        .take(28)
-        .map(|l| l.chars().skip(33).collect())
-        .collect()
 }
 
 #[test]

@@ -242,15 +242,20 @@ pub fn inline_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(decode_entities(&out).into_owned())
 }
 
+/// HTML nested too deep to parse, as its text in one paragraph (none when it has none).
+fn flat(html: &str) -> Vec<String> {
+    let text = inline_text(html).trim().to_owned();
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![text]
+    }
+}
+
 /// An HTML fragment (a dataset's text field, a mail's HTML part) as paragraphs.
 pub fn fragment_blocks(html: &str) -> Vec<String> {
     if too_deep(html) {
-        let text = inline_text(html).trim().to_owned();
-        return if text.is_empty() {
-            Vec::new()
-        } else {
-            vec![text]
-        };
+        return flat(html);
     }
     let doc = Html::parse_fragment(html);
     blocks::blocks(doc.tree.root(), &|_| false)
@@ -259,12 +264,7 @@ pub fn fragment_blocks(html: &str) -> Vec<String> {
 /// Used by the mail format for a message with only an HTML part.
 pub fn page_paragraphs(html: &str) -> Vec<String> {
     if too_deep(html) {
-        let text = inline_text(html).trim().to_owned();
-        return if text.is_empty() {
-            Vec::new()
-        } else {
-            vec![text]
-        };
+        return flat(html);
     }
     let doc = Html::parse_document(html);
     extract::article(&doc, None).unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false))
