@@ -19,13 +19,6 @@ use std::time::{Duration, Instant};
 
 use folio::corpus::{self, Article};
 
-fn sizes() -> Vec<usize> {
-    std::env::var("FOLIO_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![100_000])
-}
-
 /// A string as JSON writes it.
 fn json(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
@@ -112,7 +105,7 @@ fn time_load(path: &Path) -> (Duration, usize) {
 fn main() -> io::Result<()> {
     println!("| format | articles | MB on disk | median load |");
     println!("|---|---:|---:|---:|");
-    for n in sizes() {
+    for n in synth::sizes(&[100_000]) {
         let dir = tempfile::tempdir()?;
         let articles = synth::corpus(n, 2019);
         let folder = dir.path().join("txt");

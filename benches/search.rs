@@ -52,13 +52,6 @@ fn typed() -> Vec<String> {
     ]
 }
 
-fn sizes() -> Vec<usize> {
-    std::env::var("FOLIO_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
-
 fn build(articles: &[Arc<Article>]) -> Index {
     let mut index = Index::new();
     index.add(articles);
@@ -181,7 +174,7 @@ fn main() {
     }
     if std::env::var("FOLIO_BENCH_SWEEP_ONLY").is_ok() {
         // A quick look without criterion: build once (timed), then the keystroke sweep.
-        for n in sizes() {
+        for n in synth::sizes(&[1_000, 10_000, 100_000]) {
             let articles = synth::corpus(n, SEED);
             let (start, cpu) = (Instant::now(), cpu_seconds());
             let index = build(&articles);
@@ -208,7 +201,7 @@ fn main() {
         return;
     }
     let mut c = Criterion::default().configure_from_args();
-    for n in sizes() {
+    for n in synth::sizes(&[1_000, 10_000, 100_000]) {
         bench_size(&mut c, n);
     }
     c.final_summary();

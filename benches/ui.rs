@@ -19,13 +19,6 @@ use folio::ui::{self, Context};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn sizes() -> Vec<usize> {
-    std::env::var("FOLIO_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
-
 /// A model over `n` synthetic articles at 200x50, filtered by `query` (searched at once).
 fn model(n: usize, query: &str) -> Model {
     let articles = synth::corpus(n, 2019);
@@ -58,7 +51,7 @@ fn main() {
         .configure_from_args();
     let keymap = Keymap::default();
     let theme = Theme::new(ColorDepth::TrueColor);
-    for n in sizes() {
+    for n in synth::sizes(&[1_000, 10_000, 100_000]) {
         let mut three = model(n, "said");
         let mut group = c.benchmark_group("frame_200x50");
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");

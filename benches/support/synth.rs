@@ -239,6 +239,14 @@ fn article(seed: u64, i: u64, vocab: &[String]) -> Article {
     }
 }
 
+/// The corpus sizes to measure: `FOLIO_BENCH_SIZES=1000,10000`, else `default`.
+pub fn sizes(default: &[usize]) -> Vec<usize> {
+    std::env::var("FOLIO_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| default.to_vec())
+}
+
 /// `n` articles, the same for the same seed; generated on all cores.
 pub fn corpus(n: usize, seed: u64) -> Vec<Arc<Article>> {
     use rayon::prelude::*;
