@@ -8,6 +8,7 @@
 //! the reader.
 
 mod bound;
+mod column;
 mod eval;
 mod highlight;
 mod hits;

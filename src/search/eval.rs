@@ -78,6 +78,37 @@ struct Tally {
     counted: WordSet,
 }
 
+/// Sorts matches best first: title matches first, then higher scores, more hits, newer dates
+/// (`date(id)` as `yyyymmdd`), then path (`path(id)`) and id. Sorts on a packed key first and
+/// compares paths only within runs of equal keys, which are short.
+pub(crate) fn rank<'p>(
+    ranked: &mut [Ranked],
+    date: impl Fn(u32) -> u32 + Sync,
+    path: impl Fn(u32) -> &'p str,
+) {
+    let key = |r: &Ranked| {
+        (u128::from(r.in_title) << 96)
+            | (u128::from(r.score) << 64)
+            | (u128::from(r.hits) << 32)
+            | u128::from(date(r.id))
+    };
+    let by_key = |x: &Ranked, y: &Ranked| key(y).cmp(&key(x)).then(x.id.cmp(&y.id));
+    if ranked.len() > 4096 {
+        ranked.par_sort_unstable_by(by_key);
+    } else {
+        ranked.sort_unstable_by(by_key);
+    }
+    let mut start = 0;
+    while start < ranked.len() {
+        let k = key(&ranked[start]);
+        let end = start + ranked[start..].partition_point(|r| key(r) == k);
+        if end - start > 1 {
+            ranked[start..end].sort_by(|x, y| path(x.id).cmp(path(y.id)).then(x.id.cmp(&y.id)));
+        }
+        start = end;
+    }
+}
+
 impl Index {
     /// The articles matching `query`, best first; every article, in id order, when it is empty.
     /// `articles` are the ones added, in the same order (used to break ties by path).
@@ -92,6 +123,20 @@ impl Index {
         query: &Query,
         cache: &mut SearchCache,
     ) -> Vec<Ranked> {
+        let mut ranked = self.matches(query, cache);
+        if !query.is_empty() {
+            let date = |id: u32| self.date_keys.get(id as usize).copied().unwrap_or(0);
+            let path = |id: u32| articles.get(id as usize).map_or("", |a| a.path.as_str());
+            rank(&mut ranked, date, path);
+        }
+        ranked
+    }
+
+    /// The articles matching `query`, in id order (every article when it is empty), with
+    /// their hits and scores but not yet ranked: [`rank`] orders them. Each article's answer
+    /// depends on that article alone, so the matches of several indexes over parts of a corpus,
+    /// put together and ranked, are the matches of one index over all of it.
+    pub(crate) fn matches(&self, query: &Query, cache: &mut SearchCache) -> Vec<Ranked> {
         let n = self.len();
         if query.is_empty() {
             return (0..n as u32)
@@ -142,8 +187,7 @@ impl Index {
         if !t.count_inline {
             self.count_hits(&clauses, &t.satisfied, wanted, &mut hits);
         }
-
-        let mut ranked: Vec<Ranked> = (0..n)
+        (0..n)
             .filter(|&a| t.satisfied[a] == wanted)
             .map(|a| Ranked {
                 id: a as u32,
@@ -151,38 +195,7 @@ impl Index {
                 score: t.score[a],
                 in_title: t.in_title[a],
             })
-            .collect();
-        self.rank(articles, &mut ranked);
-        ranked
-    }
-
-    /// Sorts best first: title matches first, then higher scores, more hits, newer dates, then
-    /// path and id. Sorts on a packed key first and compares paths only within runs of equal
-    /// keys, which are short.
-    fn rank(&self, articles: &[Arc<Article>], ranked: &mut [Ranked]) {
-        let key = |r: &Ranked| {
-            let date = self.date_keys.get(r.id as usize).copied().unwrap_or(0);
-            (u128::from(r.in_title) << 96)
-                | (u128::from(r.score) << 64)
-                | (u128::from(r.hits) << 32)
-                | u128::from(date)
-        };
-        let by_key = |x: &Ranked, y: &Ranked| key(y).cmp(&key(x)).then(x.id.cmp(&y.id));
-        if ranked.len() > 4096 {
-            ranked.par_sort_unstable_by(by_key);
-        } else {
-            ranked.sort_unstable_by(by_key);
-        }
-        let path = |r: &Ranked| articles.get(r.id as usize).map_or("", |a| a.path.as_str());
-        let mut start = 0;
-        while start < ranked.len() {
-            let k = key(&ranked[start]);
-            let end = start + ranked[start..].partition_point(|r| key(r) == k);
-            if end - start > 1 {
-                ranked[start..end].sort_by(|x, y| path(x).cmp(path(y)).then(x.id.cmp(&y.id)));
-            }
-            start = end;
-        }
+            .collect()
     }
 
     fn compile(&self, term: &Term, cache: &SearchCache, next: &mut SearchCache) -> Alt {
@@ -275,7 +288,10 @@ impl Index {
     ) -> Vec<(u32, u32)> {
         let needle = m.needle_lower();
         let vocab = &self.vocab;
-        let test = |id: u32| m.may_match(vocab.lower(id as usize), vocab.mask(id as usize));
+        let test = |id: u32| {
+            let i = id as usize;
+            m.fits_mask(vocab.mask(i)) && m.may_match(vocab.lower(i), vocab.mask(i))
+        };
         let narrowed = cache
             .candidates
             .iter()
@@ -355,12 +371,12 @@ impl Index {
                 for &(w, score) in matched {
                     let w = w as usize;
                     if !title_only {
-                        for p in &self.postings[w] {
+                        for p in self.postings.get(w) {
                             mark[p.article as usize] = true;
                             found(p.article as usize, score, false);
                         }
                     }
-                    for p in &self.title_postings[w] {
+                    for p in self.title_postings.get(w) {
                         mark[p.article as usize] = true;
                         found(p.article as usize, score, true);
                     }

@@ -15,7 +15,7 @@ impl Index {
         for (k, set) in sets.iter().enumerate() {
             let mut seen = vec![false; n];
             for w in (0..self.vocab.len() as u32).filter(|&w| set.contains(w)) {
-                for p in &self.postings[w as usize] {
+                for p in self.postings.get(w as usize) {
                     let a = p.article as usize;
                     if !seen[a] && count[a] == k as u16 {
                         seen[a] = true;
@@ -81,7 +81,7 @@ impl Index {
         }
         if phrases.is_empty() {
             for w in word_list {
-                for p in &self.postings[w as usize] {
+                for p in self.postings.get(w as usize) {
                     hits[p.article as usize] += p.count;
                 }
             }

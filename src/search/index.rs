@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::column::{Column, Lists};
 use super::vocab::Vocab;
 use super::words::{fold, words};
 use crate::corpus::Article;
@@ -15,7 +16,8 @@ use crate::corpus::Article;
 pub(crate) const SEPARATOR: u32 = u32::MAX;
 
 /// One article that holds a word, and how many times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
 pub(crate) struct Posting {
     pub article: u32,
     pub count: u32,
@@ -26,21 +28,21 @@ pub(crate) struct Posting {
 pub struct Index {
     pub(crate) vocab: Vocab,
     /// Per word id: the articles holding it anywhere (title or paragraphs), ids ascending.
-    pub(crate) postings: Vec<Vec<Posting>>,
+    pub(crate) postings: Lists<Posting>,
     /// Per word id: the articles holding it in their title.
-    pub(crate) title_postings: Vec<Vec<Posting>>,
+    pub(crate) title_postings: Lists<Posting>,
     /// Every article's word ids in order: the title's, [`SEPARATOR`], each paragraph's followed
     /// by [`SEPARATOR`].
-    pub(crate) tokens: Vec<u32>,
+    pub(crate) tokens: Column<u32>,
     /// Where each article starts in `tokens`; one more entry than articles.
-    pub(crate) starts: Vec<usize>,
+    pub(crate) starts: Column<u64>,
     /// Per article: the date as `yyyymmdd` (missing parts are zero), for ranking.
-    pub(crate) date_keys: Vec<u32>,
+    pub(crate) date_keys: Column<u32>,
     /// Per article: an index into `dates`, or `u32::MAX` when it has none.
-    pub(crate) date_of: Vec<u32>,
+    pub(crate) date_of: Column<u32>,
     pub(crate) dates: Interned,
     /// Per article: an index into `sources`, or `u32::MAX` when it has none.
-    pub(crate) source_of: Vec<u32>,
+    pub(crate) source_of: Column<u32>,
     pub(crate) sources: Interned,
 }
 
@@ -52,6 +54,16 @@ pub(crate) struct Interned {
 }
 
 impl Interned {
+    /// The set of `names`, each given the id of its position.
+    pub(crate) fn of(names: Vec<String>) -> Interned {
+        let ids = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+        Interned { names, ids }
+    }
+
     fn id(&mut self, name: Option<&str>) -> u32 {
         let Some(name) = name else {
             return u32::MAX;
@@ -185,8 +197,8 @@ impl Index {
             })
             .collect();
         let words = self.vocab.len();
-        self.postings.resize_with(words, Vec::new);
-        self.title_postings.resize_with(words, Vec::new);
+        self.postings.to_mut().resize_with(words, Vec::new);
+        self.title_postings.to_mut().resize_with(words, Vec::new);
 
         chunks
             .par_iter_mut()
@@ -237,10 +249,12 @@ impl Index {
             }
         };
         self.postings
+            .to_mut()
             .par_chunks_mut(per_thread)
             .enumerate()
             .for_each(|(i, lists)| fill(lists, i * per_thread, false));
         self.title_postings
+            .to_mut()
             .par_chunks_mut(per_thread)
             .enumerate()
             .for_each(|(i, lists)| fill(lists, i * per_thread, true));
@@ -249,22 +263,26 @@ impl Index {
             chunk.bags = Vec::new();
             chunk.titles = Vec::new();
         }
-        if self.starts.is_empty() {
-            self.starts.push(0);
+        let starts = self.starts.to_mut();
+        if starts.is_empty() {
+            starts.push(0);
         }
-        self.tokens
-            .reserve(chunks.iter().map(|c| c.tokens.len()).sum());
+        let tokens = self.tokens.to_mut();
+        tokens.reserve(chunks.iter().map(|c| c.tokens.len()).sum());
         // Each chunk is dropped as soon as it is copied.
         for chunk in chunks {
-            let base = self.tokens.len();
-            self.tokens.extend_from_slice(&chunk.tokens);
-            self.starts.extend(chunk.ends.iter().map(|e| base + e));
+            let base = tokens.len() as u64;
+            tokens.extend_from_slice(&chunk.tokens);
+            starts.extend(chunk.ends.iter().map(|&e| base + e as u64));
         }
         for article in articles {
-            self.date_keys.push(date_key(article.date.as_deref()));
-            self.date_of.push(self.dates.id(article.date.as_deref()));
-            self.source_of
-                .push(self.sources.id(article.source.as_deref()));
+            self.date_keys
+                .to_mut()
+                .push(date_key(article.date.as_deref()));
+            let date = self.dates.id(article.date.as_deref());
+            self.date_of.to_mut().push(date);
+            let source = self.sources.id(article.source.as_deref());
+            self.source_of.to_mut().push(source);
         }
     }
 
@@ -272,14 +290,14 @@ impl Index {
     pub(crate) fn article_tokens(&self, id: u32) -> &[u32] {
         let id = id as usize;
         match (self.starts.get(id), self.starts.get(id + 1)) {
-            (Some(&s), Some(&e)) => &self.tokens[s..e],
+            (Some(&s), Some(&e)) => self.tokens.get(s as usize..e as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
 }
 
 /// `yyyymmdd` from an ISO date (`2019-09-01`, `2019-09`, `2019`); zero when there is none.
-fn date_key(date: Option<&str>) -> u32 {
+pub(crate) fn date_key(date: Option<&str>) -> u32 {
     let Some(date) = date else {
         return 0;
     };

@@ -84,6 +84,12 @@ impl WordMatcher {
         self.perfect
     }
 
+    /// The cheapest necessary condition: the word holds every kind of byte the needle does.
+    #[inline]
+    pub(crate) fn fits_mask(&self, word_mask: u32) -> bool {
+        word_mask & self.needle_mask == self.needle_mask
+    }
+
     /// Cheap necessary conditions, on the word's lowercased form and its [`mask`].
     #[inline]
     pub(crate) fn may_match(&self, word_lower: &str, word_mask: u32) -> bool {

@@ -1,22 +1,26 @@
 //! The vocabulary: every distinct folded word once, stored contiguously (one `String` plus
 //! offsets, which the search prototype measured twice as fast to scan as a `Vec<String>`), with
-//! its lowercased form and letter mask alongside.
+//! its lowercased form and letter mask alongside. The arrays are [`Column`]s, so a vocabulary
+//! read from a cache file is used where it lies.
 
 use rustc_hash::FxHashMap;
 
+use super::column::Column;
 use super::words::{lower, mask};
 
 /// Distinct folded words with ids in order of first appearance.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    text: String,
+    /// The words' UTF-8 bytes, one after another.
+    pub(crate) text: Column<u8>,
     /// `bounds[i]..bounds[i + 1]` is word `i` in `text`.
-    bounds: Vec<u32>,
-    lower: String,
-    lower_bounds: Vec<u32>,
-    masks: Vec<u32>,
+    pub(crate) bounds: Column<u32>,
+    pub(crate) lower: Column<u8>,
+    pub(crate) lower_bounds: Column<u32>,
+    pub(crate) masks: Column<u32>,
     /// Fx hashing: fast on short words, and the index is built from the user's own files, so
-    /// hash flooding is not a concern.
+    /// hash flooding is not a concern. Empty for a vocabulary read from a file until a word is
+    /// interned into it.
     ids: FxHashMap<Box<str>, u32>,
 }
 
@@ -27,20 +31,30 @@ impl Vocab {
 
     /// The id of `folded`, adding it if it is new.
     pub(crate) fn intern(&mut self, folded: &str) -> u32 {
+        if self.ids.len() != self.len() {
+            // Read from a file: learn its words before adding to them.
+            self.ids = (0..self.len())
+                .map(|id| (self.word(id).into(), id as u32))
+                .collect();
+        }
         if let Some(&id) = self.ids.get(folded) {
             return id;
         }
         if self.bounds.is_empty() {
-            self.bounds.push(0);
-            self.lower_bounds.push(0);
+            self.bounds.to_mut().push(0);
+            self.lower_bounds.to_mut().push(0);
         }
         let id = self.masks.len() as u32;
         let low = lower(folded);
-        self.text.push_str(folded);
-        self.bounds.push(self.text.len() as u32);
-        self.lower.push_str(&low);
-        self.lower_bounds.push(self.lower.len() as u32);
-        self.masks.push(mask(&low));
+        let text = self.text.to_mut();
+        text.extend_from_slice(folded.as_bytes());
+        let end = text.len() as u32;
+        self.bounds.to_mut().push(end);
+        let lowered = self.lower.to_mut();
+        lowered.extend_from_slice(low.as_bytes());
+        let end = lowered.len() as u32;
+        self.lower_bounds.to_mut().push(end);
+        self.masks.to_mut().push(mask(&low));
         self.ids.insert(folded.into(), id);
         id
     }
@@ -48,18 +62,31 @@ impl Vocab {
     /// Word `id` as folded (case kept).
     #[inline]
     pub(crate) fn word(&self, id: usize) -> &str {
-        &self.text[self.bounds[id] as usize..self.bounds[id + 1] as usize]
+        slice(&self.text, &self.bounds, id)
     }
 
     /// Word `id` lowercased.
     #[inline]
     pub(crate) fn lower(&self, id: usize) -> &str {
-        &self.lower[self.lower_bounds[id] as usize..self.lower_bounds[id + 1] as usize]
+        slice(&self.lower, &self.lower_bounds, id)
     }
 
     #[inline]
     pub(crate) fn mask(&self, id: usize) -> u32 {
         self.masks[id]
+    }
+}
+
+/// Word `id` of `text` cut at `bounds`; empty if the bounds or the bytes are not a word (a
+/// damaged file, which its checksums catch before it is used).
+#[inline]
+fn slice<'a>(text: &'a [u8], bounds: &[u32], id: usize) -> &'a str {
+    match (bounds.get(id), bounds.get(id + 1)) {
+        (Some(&s), Some(&e)) => text
+            .get(s as usize..e as usize)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or(""),
+        _ => "",
     }
 }
 

@@ -25,7 +25,7 @@ impl Index {
     /// `steps` split into groups of about equal numbers of postings, one per thread; a single
     /// group when there are few.
     fn groups<'s>(&self, steps: &'s [Step]) -> Vec<&'s [Step]> {
-        let len = |s: &Step| self.postings.get(s.0).map_or(0, Vec::len);
+        let len = |s: &Step| self.postings.get(s.0).len();
         let total: usize = steps.iter().map(len).sum();
         let threads = rayon::current_num_threads().max(1);
         if total < PARALLEL_POSTINGS || threads == 1 {
@@ -50,7 +50,7 @@ impl Index {
     fn walk_group(&self, steps: &[Step], title_only: bool, out: &mut Arrays) {
         for &(w, score, count) in steps {
             if !title_only || count {
-                for p in &self.postings[w] {
+                for p in self.postings.get(w) {
                     let a = p.article as usize;
                     if !title_only && out.best[a] < score {
                         out.best[a] = score;
@@ -60,7 +60,7 @@ impl Index {
                     }
                 }
             }
-            for p in &self.title_postings[w] {
+            for p in self.title_postings.get(w) {
                 let a = p.article as usize;
                 out.best[a] = out.best[a].max(score);
                 out.best_in_title[a] = true;
@@ -143,11 +143,11 @@ impl Index {
         let mark_group = |steps: &[Step], mark: &mut [bool]| {
             for &(w, _, _) in steps {
                 if !title_only {
-                    for p in &self.postings[w] {
+                    for p in self.postings.get(w) {
                         mark[p.article as usize] = true;
                     }
                 }
-                for p in &self.title_postings[w] {
+                for p in self.title_postings.get(w) {
                     mark[p.article as usize] = true;
                 }
             }
