@@ -102,6 +102,8 @@ pub enum Action {
     Loaded(Batch),
     /// Every file has been read.
     LoadDone,
+    /// A one-line notice for the status line (the cache set aside or not written).
+    Notice(String),
     /// A search finished.
     Searched(SearchOutcome),
 }

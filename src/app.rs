@@ -24,8 +24,10 @@ use crate::corpus::{Article, Skipped};
 use crate::keymap::Keymap;
 use crate::model::Model;
 use crate::search::{MemoryIndex, SearchWorker};
+
 use crate::state::Store;
 use crate::theme::Theme;
+pub use events::CacheUse;
 
 pub use effects::Searching;
 pub use events::Event;
@@ -52,6 +54,8 @@ pub struct Options {
     pub fresh: bool,
     /// One-line notices for the first screen (config problems).
     pub notices: Vec<String>,
+    /// Where the index cache is, unless `--no-cache` (or no folder for it).
+    pub cache: Option<CacheUse>,
 }
 
 /// How the loop ended.
@@ -83,11 +87,15 @@ pub trait Screen {
 pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     events::spawn_signals(tx.clone())?;
-    let mut worker = {
-        let tx = tx.clone();
-        SearchWorker::spawn(MemoryIndex::new(), move |outcome| {
-            let _ = tx.send(Event::Searched(outcome));
-        })?
+    let mut worker = effects::Worker {
+        search: {
+            let tx = tx.clone();
+            SearchWorker::spawn(MemoryIndex::new(), move |outcome| {
+                let _ = tx.send(Event::Searched(outcome));
+            })?
+        },
+        cache: options.cache.as_ref().map(|c| c.cache.clone()),
+        tx: tx.clone(),
     };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
@@ -109,8 +117,12 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
                 store, articles, skipped, None,
             )));
         }
-        Source::Paths(paths) => events::spawn_loader(paths, None, tx.clone()),
-        Source::Stdin(paths, bytes) => events::spawn_loader(paths, Some(bytes), tx.clone()),
+        Source::Paths(paths) => {
+            events::spawn_loader(paths, None, options.cache.clone(), tx.clone());
+        }
+        Source::Stdin(paths, bytes) => {
+            events::spawn_loader(paths, Some(bytes), None, tx.clone());
+        }
     }
     let mut screen = terminal::Terminal::open(options.mouse)?;
     for action in first {
@@ -206,24 +218,35 @@ enum Taken {
 
 /// Turns one event into its action, updates the model and carries out the effects.
 fn take(
-    event: Event,
+    mut event: Event,
     screen: &mut impl Screen,
     model: &mut Model,
     search: &mut impl Searching,
     store: &Store,
     options: &Options,
 ) -> io::Result<Taken> {
+    // The cache goes to the search worker, not to the model.
+    let manifest = match event {
+        Event::Cache(opened) => {
+            search.adopt(opened)?;
+            return Ok(Taken::Nothing);
+        }
+        Event::LoadDone(ref mut manifest) => manifest.take(),
+        _ => None,
+    };
     let action = match events::step(event, model, &options.keymap, store) {
         events::Step::Act(action) => action,
         events::Step::Ignore => return Ok(Taken::Nothing),
         events::Step::Exit(exit) => return Ok(Taken::Exit(exit)),
     };
-    Ok(
-        match effects::carry_out(model.update(action), screen, search)? {
-            Some(exit) => Taken::Exit(exit),
-            None => Taken::Changed,
-        },
-    )
+    let taken = match effects::carry_out(model.update(action), screen, search)? {
+        Some(exit) => Taken::Exit(exit),
+        None => Taken::Changed,
+    };
+    if let Some(manifest) = manifest {
+        search.save(manifest)?;
+    }
+    Ok(taken)
 }
 
 /// `FOLIO_TEST_PANIC=1` makes folio panic after drawing a frame, so tests can check that a

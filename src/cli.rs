@@ -61,6 +61,12 @@ pub struct Args {
     /// Start at the top, ignoring where the last session stopped (it is still recorded).
     #[arg(long)]
     pub fresh: bool,
+    /// Neither read nor write the index cache ($XDG_CACHE_HOME/folio) this time.
+    #[arg(long, conflicts_with = "rebuild_index")]
+    pub no_cache: bool,
+    /// Read every file again and write the index cache anew (with --list or --filter too).
+    #[arg(long)]
+    pub rebuild_index: bool,
     /// Print the default configuration file and exit.
     #[arg(long, exclusive = true)]
     pub print_config: bool,
@@ -111,6 +117,7 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
         }
         None => config.fields.clone(),
     };
+    let cache = cache_use(args, &config, &names);
     if names != corpus::FieldNames::default() {
         corpus::use_field_names(names);
     }
@@ -134,7 +141,7 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
         for problem in problems.iter().chain(&missing) {
             eprintln!("folio: {problem}");
         }
-        let found = scripted_output(args, &paths, stdin, config.reading_width)?;
+        let found = scripted_output(args, &paths, stdin, config.reading_width, cache.as_ref())?;
         // grep's codes: 2 when a path could not be read (even if the rest printed), 1 when
         // --filter found nothing, else 0.
         return Ok(if !missing.is_empty() {
@@ -147,7 +154,23 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
     }
     let mut problems = problems;
     problems.extend(missing);
-    interface(args, (&paths, stdin), config, problems)
+    interface(args, (&paths, stdin), config, problems, cache)
+}
+
+/// Where the index cache is and how it is used this time; `None` with `--no-cache`, a zero
+/// `cache_limit` or no folder for it.
+fn cache_use(args: &Args, config: &Config, names: &corpus::FieldNames) -> Option<app::CacheUse> {
+    if args.no_cache || config.cache_limit == 0 {
+        return None;
+    }
+    Some(app::CacheUse {
+        cache: crate::cache::Cache {
+            dir: crate::paths::cache_dir()?,
+            limit: config.cache_limit,
+            settings: format!("{names:?}"),
+        },
+        rebuild: args.rebuild_index,
+    })
 }
 
 /// `--list`, `--filter`, `--print` or `--skipped` over `paths`: whether anything was found
@@ -157,8 +180,10 @@ fn scripted_output(
     paths: &[PathBuf],
     stdin: Option<Vec<u8>>,
     reading_width: u16,
+    cache: Option<&app::CacheUse>,
 ) -> Result<bool, Failure> {
-    let (articles, skipped, real) = load(paths, stdin)?;
+    let loaded = load(paths, stdin, cache)?;
+    let (articles, skipped, real) = (loaded.articles, loaded.skipped, loaded.real);
     let out = io::stdout().lock();
     let result = if args.skipped {
         print_skipped(out, &skipped, args.json).map(|()| true)
@@ -169,7 +194,8 @@ fn scripted_output(
             print_article(out, &articles, &real, n, args.json, width).map(|()| true)
         } else {
             let query = Query::parse(args.filter.as_deref().unwrap_or(""));
-            list(out, articles, &real, &query, args.json).map(|n| n > 0 || query.is_empty())
+            list(out, &articles, loaded.searcher, &real, &query, args.json)
+                .map(|n| n > 0 || query.is_empty())
         }
     };
     match result {
@@ -183,6 +209,7 @@ fn interface(
     (paths, stdin): (&[PathBuf], Option<Vec<u8>>),
     config: Config,
     problems: Vec<String>,
+    cache: Option<app::CacheUse>,
 ) -> Result<ExitCode, Failure> {
     let term = std::env::var("TERM").ok();
     if term.as_deref().is_none_or(|t| t.is_empty() || t == "dumb") {
@@ -225,6 +252,7 @@ fn interface(
         reading_width: config.reading_width,
         fresh: args.fresh,
         notices,
+        cache,
     };
     match app::run(source, options, &mut store)? {
         Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),
@@ -235,24 +263,96 @@ fn interface(
     }
 }
 
+/// What the scripted modes work on: every article, the skipped files, the real paths, and a
+/// searcher over them when the cache gave one.
+struct Loaded {
+    articles: Vec<Arc<Article>>,
+    skipped: Vec<Skipped>,
+    real: RealPaths,
+    searcher: Option<Box<dyn Searcher>>,
+}
+
 /// Loads the bundled articles, or the given paths and standard input, all at once, with the
-/// real path of each file.
+/// real path of each file: through the index cache when it holds the corpus (only the files
+/// changed since are read), else by reading every file.
 fn load(
     paths: &[PathBuf],
     stdin: Option<Vec<u8>>,
-) -> Result<(Vec<Article>, Vec<Skipped>, RealPaths), Failure> {
+    cache: Option<&app::CacheUse>,
+) -> Result<Loaded, Failure> {
     if paths.is_empty() && stdin.is_none() {
         let (articles, skipped) = corpus::load_all(&corpus::bundled());
-        return Ok((articles, skipped, RealPaths::default()));
+        return Ok(Loaded {
+            articles: articles.into_iter().map(Arc::new).collect(),
+            skipped,
+            real: RealPaths::default(),
+            searcher: None,
+        });
     }
+    let built_s = crate::cache::now_s();
     let (mut candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
         message: e.to_string(),
         status: 2,
     })?;
+    let cache = cache.filter(|_| stdin.is_none());
+    let key = cache.and_then(|c| crate::cache::Key::of(paths, &c.cache.settings));
     candidates.splice(0..0, stdin.map(corpus::Candidate::stdin));
-    let (articles, more) = corpus::load_all(&candidates);
-    skipped.extend(more);
-    Ok((articles, skipped, RealPaths::of(&candidates)))
+    let opened = match (cache, &key) {
+        (Some(c), Some(key)) if !c.rebuild => match c.cache.find(key) {
+            crate::cache::Found::Opened(opened) => Some(opened),
+            crate::cache::Found::Missing => None,
+            crate::cache::Found::SetAside(damage) => {
+                eprintln!("folio: the index cache was unusable ({damage}): set aside");
+                None
+            }
+        },
+        _ => None,
+    };
+    let plan = opened
+        .as_ref()
+        .zip(key.as_ref())
+        .map(|(o, k)| crate::cache::plan::plan(k, o, &candidates));
+    let from = crate::cache::stream::From {
+        key: key.as_ref(),
+        cache: opened.as_ref().zip(plan.as_ref()),
+    };
+    let mut articles = Vec::new();
+    let files = crate::cache::stream::stream(&candidates, &from, |batch| {
+        articles.extend(batch.articles.into_iter().map(Arc::new));
+        skipped.extend(batch.skipped);
+        true
+    });
+    let mut searcher: Option<Box<dyn Searcher>> = None;
+    if let Some(opened) = opened {
+        if let Ok(index) = opened.index() {
+            let bodies: Arc<dyn corpus::Bodies> = opened;
+            let mut mapped = crate::search::MappedIndex::new(index, bodies);
+            mapped.add(&articles);
+            searcher = Some(Box::new(mapped));
+        }
+    } else if let (Some(c), Some(key), Some(files)) = (cache.filter(|c| c.rebuild), key, files) {
+        // --rebuild-index: index everything and write the cache for the next time.
+        let mut memory = MemoryIndex::new();
+        memory.add(&articles);
+        let manifest = crate::cache::Manifest {
+            key,
+            files,
+            built_s,
+        };
+        if let Some(snapshot) = memory.snapshot()
+            && let Some(index) = snapshot.index
+            && let Err(e) = c.cache.save(&manifest, &index, &articles)
+        {
+            eprintln!("folio: the index cache could not be written: {e}");
+        }
+        searcher = Some(Box::new(memory));
+    }
+    Ok(Loaded {
+        articles,
+        skipped,
+        real: RealPaths::of(&candidates),
+        searcher,
+    })
 }
 
 /// Skipped files, summarised in one line on stderr (a JSON line with `--json`).
@@ -278,25 +378,22 @@ fn print_skipped(mut out: impl Write, skipped: &[Skipped], json: bool) -> io::Re
 /// `--list` and `--filter`: one line per article, in the interface's order; how many.
 fn list(
     mut out: impl Write,
-    articles: Vec<Article>,
+    articles: &[Arc<Article>],
+    searcher: Option<Box<dyn Searcher>>,
     real: &RealPaths,
     query: &Query,
     json: bool,
 ) -> io::Result<usize> {
     // On a terminal, paths as the interface shows them; on a pipe, the real ones, escaped.
     let terminal = io::stdout().is_terminal();
-    let shared: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
-    let articles = &shared;
     let order: Vec<usize> = if query.is_empty() {
-        (0..shared.len()).collect()
+        (0..articles.len()).collect()
     } else {
-        let mut searcher = MemoryIndex::new();
-        searcher.add(&shared);
-        searcher
-            .search(query)
-            .into_iter()
-            .map(|r| r.id as usize)
-            .collect()
+        let ranked = match searcher {
+            Some(mut searcher) => searcher.search(query),
+            None => crate::search::search_once(articles, query),
+        };
+        ranked.into_iter().map(|r| r.id as usize).collect()
     };
     let count = order.len();
     for id in order {
@@ -332,7 +429,7 @@ fn list(
 /// `--print N`: the article as clean text wrapped to a width.
 fn print_article(
     mut out: impl Write,
-    articles: &[Article],
+    articles: &[Arc<Article>],
     real: &RealPaths,
     n: usize,
     json: bool,
@@ -344,6 +441,7 @@ fn print_article(
             articles.len()
         )));
     };
+    let a = &a.full();
     if json {
         let mut line = serde_json::json!({
             "number": n,

@@ -40,6 +40,9 @@ pub struct Config {
     pub reading_width: u16,
     /// Which dataset fields to read (`[fields]`); `--fields` wins over it.
     pub fields: crate::corpus::FieldNames,
+    /// The most the index cache folder may hold, in bytes (`cache_limit`: `"4 GiB"`, `"500 MB"`,
+    /// or a number of bytes; 0 turns the cache off).
+    pub cache_limit: u64,
 }
 
 impl Default for Config {
@@ -59,6 +62,7 @@ impl Config {
             theme_overrides: ThemeOverrides::default(),
             reading_width: READING_WIDTH,
             fields: crate::corpus::FieldNames::default(),
+            cache_limit: crate::cache::DEFAULT_LIMIT,
         }
     }
 
@@ -117,6 +121,14 @@ impl Config {
                         ),
                     }
                 }
+                ("cache_limit", v) => match size_of(v) {
+                    Some(bytes) => self.cache_limit = bytes,
+                    None => report.at(
+                        value,
+                        "cache_limit must be a size such as \"4 GiB\" or \"500 MB\", or a number of bytes"
+                            .to_string(),
+                    ),
+                },
                 (name @ ("keys" | "theme" | "fields"), _) => {
                     report.at(value, format!("{name} must be a table ([{name}])"));
                 }
@@ -124,6 +136,34 @@ impl Config {
             }
         }
     }
+}
+
+/// A size in bytes: a whole number, or a string of a number and a unit (B, KB, MB, GB, TB as
+/// powers of 1000; KiB, MiB, GiB, TiB as powers of 1024; K, M, G, T as the latter).
+fn size_of(v: &DeValue<'_>) -> Option<u64> {
+    if let Some(i) = v.as_integer() {
+        return u64::from_str_radix(i.as_str(), i.radix()).ok();
+    }
+    let text = v.as_str()?.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let scale: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "kb" => 1e3,
+        "mb" => 1e6,
+        "gb" => 1e9,
+        "tb" => 1e12,
+        "k" | "kib" => 1024.0,
+        "m" | "mib" => 1024.0 * 1024.0,
+        "g" | "gib" => 1024.0 * 1024.0 * 1024.0,
+        "t" | "tib" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    };
+    let bytes = number * scale;
+    (bytes.is_finite() && bytes >= 0.0 && bytes < u64::MAX as f64).then_some(bytes as u64)
 }
 
 /// Reads the settings file. A missing file means the defaults, silently; a file that cannot be

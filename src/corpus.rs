@@ -19,9 +19,10 @@ mod record;
 mod runs;
 mod shape;
 mod skip;
+mod stamp;
 mod title;
 
-pub use article::{Article, Block};
+pub use article::{Article, Block, Bodies, Stored};
 pub use clean::{Parsed, parse};
 pub use compressed::{MAX_EXPANDED_BYTES, MAX_RATIO};
 pub use decode::decode;
@@ -29,8 +30,9 @@ pub use detect::{Kind, detect, use_field_names};
 pub use formats::fields::FieldNames;
 pub use load::{
     Candidate, LoadError, MAX_DATASET_BYTES, MAX_FILE_BYTES, MAX_RECORD_BYTES, STDIN_NAME, bundled,
-    discover, load_all, read_candidate,
+    discover, load_all, load_files, read_candidate,
 };
 pub use record::{BadRecord, Format, PlainText, Record, format_for};
 pub use shape::quote_split;
 pub use skip::{SkipReason, Skipped};
+pub use stamp::Stamp;

@@ -243,7 +243,7 @@ impl Model {
         if self.reader.id() == id {
             return;
         }
-        let article = id.and_then(|id| self.library.get(id).cloned());
+        let article = id.and_then(|id| self.library.get(id).map(Article::full));
         self.reader.open(id, article);
         self.relayout();
         let total = id.and_then(|id| self.list.hits_of(id));

@@ -1,6 +1,5 @@
 //! Where folio keeps its files, by the XDG rule on every system: the settings file and the reading
-//! state (a cache, when there is one, belongs here too). The only module that reads these
-//! environment variables.
+//! state, and the index cache. The only module that reads these environment variables.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -15,11 +14,17 @@ pub fn state_dir() -> Option<PathBuf> {
     folder(Kind::State)
 }
 
+/// The index cache's folder: `$XDG_CACHE_HOME/folio`, else `~/.cache/folio`.
+pub fn cache_dir() -> Option<PathBuf> {
+    folder(Kind::Cache)
+}
+
 /// The kinds of folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Config,
     State,
+    Cache,
 }
 
 impl Kind {
@@ -28,6 +33,7 @@ impl Kind {
         match self {
             Kind::Config => ("XDG_CONFIG_HOME", &[".config"]),
             Kind::State => ("XDG_STATE_HOME", &[".local", "state"]),
+            Kind::Cache => ("XDG_CACHE_HOME", &[".cache"]),
         }
     }
 }
@@ -76,6 +82,7 @@ mod tests {
         for (kind, want) in [
             (Kind::Config, "/home/u/.config/folio"),
             (Kind::State, "/home/u/.local/state/folio"),
+            (Kind::Cache, "/home/u/.cache/folio"),
         ] {
             assert_eq!(resolve(kind, None, home.clone()), path(want));
             assert_eq!(

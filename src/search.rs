@@ -8,11 +8,12 @@
 //! the reader.
 
 mod bound;
-mod column;
+pub(crate) mod column;
 mod eval;
 mod highlight;
 mod hits;
 mod index;
+mod mapped;
 mod matcher;
 mod memory;
 mod query;
@@ -23,10 +24,13 @@ mod walk;
 mod words;
 mod worker;
 
-pub use eval::{Ranked, SearchCache};
+pub use eval::{Ranked, SearchCache, search_once};
 pub use highlight::Highlighter;
 pub use index::Index;
+pub(crate) use index::Interned;
+pub use mapped::MappedIndex;
 pub use memory::MemoryIndex;
 pub use query::Query;
 pub use searcher::Searcher;
-pub use worker::{SearchOutcome, SearchWorker, WorkerGone};
+pub(crate) use vocab::Vocab;
+pub use worker::{OnSnapshot, SearchOutcome, SearchWorker, Snapshot, WorkerGone};

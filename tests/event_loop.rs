@@ -121,6 +121,14 @@ impl Searching for FakeWorker {
         }));
         Ok(())
     }
+    fn adopt(&mut self, _: Arc<folio::cache::Opened>) -> io::Result<()> {
+        Ok(())
+    }
+    fn save(&mut self, manifest: folio::cache::Manifest) -> io::Result<()> {
+        self.queries
+            .push(format!("save {} files", manifest.files.len()));
+        Ok(())
+    }
 }
 
 fn key(c: char) -> Event {
@@ -148,6 +156,7 @@ fn options() -> Options {
         mouse: false,
         reading_width: 80,
         fresh: true,
+        cache: None,
         notices: Vec::new(),
     }
 }
@@ -223,7 +232,7 @@ fn loaded(articles: Vec<Article>) -> Event {
 
 #[test]
 fn a_scripted_session_filters_copies_suspends_and_quits() {
-    let mut typing = vec![loaded(bundled()), Event::LoadDone, key('/')];
+    let mut typing = vec![loaded(bundled()), Event::LoadDone(None), key('/')];
     typing.extend("oslo".chars().map(key));
     let then = vec![code(KeyCode::Enter), key('y'), ctrl('z'), key('q')];
     let run = run(vec![typing, then], false, true);

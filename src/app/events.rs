@@ -9,9 +9,12 @@ use std::thread;
 use ratatui::crossterm::event::{self, Event as TermEvent, MouseButton, MouseEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
 
+use std::sync::Arc;
+
 use super::Exit;
 use super::persist;
 use crate::action::{Action, Progress};
+use crate::cache::{Cache, Found, Key, Manifest, Opened, plan, stream};
 use crate::corpus::{self, Article, Skipped};
 use crate::keymap::{Keymap, Mode};
 use crate::model::Model;
@@ -28,7 +31,12 @@ pub enum Event {
     Signal(i32),
     /// A batch from the loader, and the progress after it.
     Loaded(Vec<Article>, Vec<Skipped>, Progress),
-    LoadDone,
+    /// The cache file the loader will take articles from: it comes before them.
+    Cache(Arc<Opened>),
+    /// Something to tell once on the status line (a cache set aside, a cache not written).
+    Notice(String),
+    /// Loading is over; with what a cache file should be written from, when one should.
+    LoadDone(Option<Manifest>),
     Searched(SearchOutcome),
 }
 
@@ -65,7 +73,10 @@ pub fn step(event: Event, model: &Model, keymap: &Keymap, store: &Store) -> Step
             skipped,
             Some(progress),
         ))),
-        Event::LoadDone => Some(Action::LoadDone),
+        // The loop hands the cache to the search worker itself (see `app::take`).
+        Event::LoadDone(_) => Some(Action::LoadDone),
+        Event::Cache(_) => None,
+        Event::Notice(text) => Some(Action::Notice(text)),
         Event::Searched(outcome) => Some(Action::Searched(outcome)),
     };
     action.map_or(Step::Ignore, Step::Act)
@@ -100,11 +111,25 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// How the loader uses the cache.
+#[derive(Debug, Clone)]
+pub struct CacheUse {
+    pub cache: Cache,
+    /// Ignore what is there and write it anew (`--rebuild-index`).
+    pub rebuild: bool,
+}
+
 /// Reads the files in the background, a batch at a time, in path order: small batches first so
 /// the first screen comes at once, bigger ones after; standard input's bytes, when given, come
-/// first. Progress counts bytes.
-pub fn spawn_loader(paths: Vec<PathBuf>, stdin: Option<Vec<u8>>, tx: Sender<Event>) {
+/// first. Files the cache holds unchanged are taken from it. Progress counts bytes.
+pub fn spawn_loader(
+    paths: Vec<PathBuf>,
+    stdin: Option<Vec<u8>>,
+    cache: Option<CacheUse>,
+    tx: Sender<Event>,
+) {
     thread::spawn(move || {
+        let built_s = crate::cache::now_s();
         let (mut candidates, skipped) = match corpus::discover(&paths) {
             Ok(found) => found,
             Err(err) => (
@@ -116,30 +141,64 @@ pub fn spawn_loader(paths: Vec<PathBuf>, stdin: Option<Vec<u8>>, tx: Sender<Even
                 }],
             ),
         };
+        // Standard input is never cached, nor is a corpus whose paths cannot be resolved.
+        let cache = cache.filter(|_| stdin.is_none());
+        let key = cache
+            .as_ref()
+            .and_then(|c| Key::of(&paths, &c.cache.settings));
         candidates.splice(0..0, stdin.map(corpus::Candidate::stdin));
-        let sizes: Vec<u64> = candidates.iter().map(corpus::Candidate::size).collect();
-        let mut progress = Progress {
-            done: 0,
-            total: sizes.iter().sum(),
+        let opened = match (&cache, &key) {
+            (Some(c), Some(key)) if !c.rebuild => match c.cache.find(key) {
+                Found::Opened(opened) => Some(opened),
+                Found::Missing => None,
+                Found::SetAside(damage) => {
+                    let _ = tx.send(Event::Notice(format!(
+                        "the index cache was unusable ({damage}): set aside, rebuilding it"
+                    )));
+                    None
+                }
+            },
+            _ => None,
         };
+        let plan = opened
+            .as_ref()
+            .zip(key.as_ref())
+            .map(|(o, k)| plan::plan(k, o, &candidates));
+        if let Some(opened) = &opened
+            && tx.send(Event::Cache(Arc::clone(opened))).is_err()
+        {
+            return;
+        }
+        let total = candidates.iter().map(corpus::Candidate::size).sum();
+        let mut progress = Progress { done: 0, total };
         if tx
             .send(Event::Loaded(Vec::new(), skipped, progress))
             .is_err()
         {
             return;
         }
-        let mut start = 0;
-        let mut size = 64;
-        while start < candidates.len() {
-            let end = (start + size).min(candidates.len());
-            let (articles, skipped) = corpus::load_all(&candidates[start..end]);
-            progress.done += sizes[start..end].iter().sum::<u64>();
-            start = end;
-            if tx.send(Event::Loaded(articles, skipped, progress)).is_err() {
-                return;
-            }
-            size = (size * 2).min(4096);
-        }
-        let _ = tx.send(Event::LoadDone);
+        let from = stream::From {
+            key: key.as_ref(),
+            cache: opened.as_ref().zip(plan.as_ref()),
+        };
+        let files = stream::stream(&candidates, &from, |batch| {
+            progress.done = batch.bytes;
+            tx.send(Event::Loaded(batch.articles, batch.skipped, progress))
+                .is_ok()
+        });
+        let Some(files) = files else {
+            return;
+        };
+        // Written after a load without a cache, or when much has changed since it was.
+        let write = match &plan {
+            None => true,
+            Some(plan) => plan.reads() + plan.dropped > candidates.len() / 20,
+        };
+        let manifest = key.filter(|_| write).map(|key| Manifest {
+            key,
+            files,
+            built_s,
+        });
+        let _ = tx.send(Event::LoadDone(manifest));
     });
 }

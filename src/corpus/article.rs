@@ -1,4 +1,8 @@
-//! One parsed, cleaned article.
+//! One parsed, cleaned article, and where its paragraphs are when they stay in a cache file
+//! until it is opened.
+
+use std::fmt;
+use std::sync::Arc;
 
 /// A news article as folio shows it: cleaned text, never raw scraped bytes.
 ///
@@ -28,6 +32,43 @@ pub struct Article {
     /// A stable 64-bit hash (FNV-1a) of the record's raw bytes (a plain text file's whole
     /// bytes): the key of its reading state, kept across renames and moves.
     pub hash: u64,
+    /// Set when the paragraphs (and their kinds) were left in a cache file: `paragraphs` and
+    /// `kinds` are empty until [`Article::full`] fetches them.
+    pub stored: Option<Stored>,
+}
+
+/// Something that holds articles' paragraphs and gives them back by number: a cache file.
+pub trait Bodies: Send + Sync {
+    /// Article `id`'s paragraphs and their kinds; `None` when it has no such article.
+    fn body(&self, id: u32) -> Option<(Vec<String>, Vec<Block>)>;
+}
+
+/// Where an article's paragraphs are kept: article `id` of `bodies`.
+#[derive(Clone)]
+pub struct Stored {
+    pub bodies: Arc<dyn Bodies>,
+    pub id: u32,
+}
+
+impl Stored {
+    /// Whether this is kept in `bodies`.
+    pub fn is_in(&self, bodies: &Arc<dyn Bodies>) -> bool {
+        std::ptr::addr_eq(Arc::as_ptr(&self.bodies), Arc::as_ptr(bodies))
+    }
+}
+
+impl PartialEq for Stored {
+    fn eq(&self, other: &Stored) -> bool {
+        self.id == other.id && self.is_in(&other.bodies)
+    }
+}
+
+impl Eq for Stored {}
+
+impl fmt::Debug for Stored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Stored({})", self.id)
+    }
 }
 
 /// What a paragraph is, for showing it.
@@ -45,6 +86,21 @@ pub enum Block {
 }
 
 impl Article {
+    /// The article with its paragraphs: itself, or a copy with them fetched from where they
+    /// were kept (a header with no body when they cannot be had).
+    pub fn full(self: &Arc<Article>) -> Arc<Article> {
+        let Some(stored) = &self.stored else {
+            return Arc::clone(self);
+        };
+        let (paragraphs, kinds) = stored.bodies.body(stored.id).unwrap_or_default();
+        Arc::new(Article {
+            paragraphs,
+            kinds,
+            stored: None,
+            ..Article::clone(self)
+        })
+    }
+
     /// What paragraph `index` is.
     pub fn kind(&self, index: usize) -> Block {
         self.kinds.get(index).copied().unwrap_or_default()

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::compressed::{Compression, expand, limit_for};
 use super::record::{Format, Record, format_for};
-use super::{Article, SkipReason, Skipped};
+use super::{Article, SkipReason, Skipped, Stamp};
 use crate::hash::fnv1a;
 use crate::text::sanitize;
 
@@ -128,11 +128,25 @@ pub fn bundled() -> Vec<Candidate> {
 ///
 /// A compressed file is expanded first; the format is chosen by name and content.
 pub fn read_candidate(c: &Candidate) -> Vec<Result<Article, Skipped>> {
-    read_as(c, None)
+    read_as(c, None).0
 }
 
-/// Reads one candidate as `format`, or as the format its name and content tell.
-fn read_as(c: &Candidate, format: Option<&dyn Format>) -> Vec<Result<Article, Skipped>> {
+/// Reads one candidate as `format`, or as the format its name and content tell; with the
+/// file's [`Stamp`] when it is a file on disk that could be read.
+fn read_as(
+    c: &Candidate,
+    format: Option<&dyn Format>,
+) -> (Vec<Result<Article, Skipped>>, Option<Stamp>) {
+    let mut stamp = None;
+    let results = read_stamped(c, format, &mut stamp);
+    (results, stamp)
+}
+
+fn read_stamped(
+    c: &Candidate,
+    format: Option<&dyn Format>,
+    stamp: &mut Option<Stamp>,
+) -> Vec<Result<Article, Skipped>> {
     let skip = |record: &str, reason| Skipped {
         path: c.display.clone(),
         record: sanitize(record),
@@ -149,7 +163,8 @@ fn read_as(c: &Candidate, format: Option<&dyn Format>) -> Vec<Result<Article, Sk
         }
         Origin::Memory(bytes) => bytes,
         Origin::File(path) => match read_file(path) {
-            Ok(bytes) => {
+            Ok((bytes, meta)) => {
+                *stamp = Some(Stamp::of(&meta, &bytes));
                 owned = bytes;
                 &owned
             }
@@ -196,6 +211,7 @@ fn article(c: &Candidate, format: &dyn Format, record: &Record<'_>) -> Result<Ar
         path: c.display.clone(),
         record: sanitize(&record.key),
         hash: fnv1a(&record.bytes),
+        stored: None,
     })
 }
 
@@ -203,7 +219,7 @@ fn article(c: &Candidate, format: &dyn Format, record: &Record<'_>) -> Result<Ar
 /// within a candidate in record order.
 pub fn load_all(cands: &[Candidate]) -> (Vec<Article>, Vec<Skipped>) {
     let results: Vec<Vec<Result<Article, Skipped>>> =
-        cands.par_iter().map(read_candidate).collect();
+        load_files(cands).into_iter().map(|(r, _)| r).collect();
     let mut articles = Vec::with_capacity(results.len());
     let mut skipped = Vec::new();
     for result in results.into_iter().flatten() {
@@ -213,6 +229,16 @@ pub fn load_all(cands: &[Candidate]) -> (Vec<Article>, Vec<Skipped>) {
         }
     }
     (articles, skipped)
+}
+
+/// One file read: its articles and skips in record order, and its stamp when it is a file
+/// that could be read.
+pub type FileLoad = (Vec<Result<Article, Skipped>>, Option<Stamp>);
+
+/// Reads every candidate in parallel: for each, in candidate order, its articles and skips
+/// in record order, and its [`Stamp`] when it is a file that could be read.
+pub fn load_files(cands: &[Candidate]) -> Vec<FileLoad> {
+    cands.par_iter().map(|c| read_as(c, None)).collect()
 }
 
 /// Whether a file of this size is too large for its name: more than [`MAX_FILE_BYTES`] for
@@ -231,7 +257,7 @@ pub(crate) fn too_large(path: &Path, len: u64) -> Option<SkipReason> {
 }
 
 /// Reads a regular file no larger than [`too_large`] allows; anything else gets a reason.
-fn read_file(path: &Path) -> Result<Vec<u8>, SkipReason> {
+fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), SkipReason> {
     let io = |e| SkipReason::from_io(&e);
     let meta = fs::metadata(path).map_err(io)?;
     if let Some(kind) = SkipReason::file_type(&meta.file_type()) {
@@ -241,6 +267,9 @@ fn read_file(path: &Path) -> Result<Vec<u8>, SkipReason> {
         return Err(reason);
     }
     let file = File::open(path).map_err(io)?;
+    // The stamp is taken from the file opened, before it is read: a change while reading
+    // moves its time past the stamp's, and the next start reads it again.
+    let meta = file.metadata().map_err(io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_DATASET_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -248,7 +277,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, SkipReason> {
     if let Some(reason) = too_large(path, bytes.len() as u64) {
         return Err(reason);
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// A path as the user should see it: lossy for non-UTF-8 names, sanitised.
@@ -330,7 +359,7 @@ mod tests {
         let file =
             "First title\n\nFirst body.\n===\n!broken\n===\n\n===\nSecond title\n\nSecond body.";
         let c = Candidate::bundled("many.txt", file.as_bytes());
-        let read = read_as(&c, Some(&Sections));
+        let read = read_as(&c, Some(&Sections)).0;
         let got: Vec<(String, Result<String, SkipReason>)> = read
             .iter()
             .map(|r| match r {
@@ -366,7 +395,7 @@ mod tests {
     fn a_file_that_cannot_be_read_is_one_skip_whatever_its_format() {
         let dir = tempfile::tempdir().unwrap();
         let c = Candidate::file(dir.path().to_path_buf(), 0);
-        let read = read_as(&c, Some(&Sections));
+        let read = read_as(&c, Some(&Sections)).0;
         assert_eq!(read.len(), 1);
         let skip = read[0].as_ref().unwrap_err();
         assert_eq!(

@@ -15,6 +15,10 @@ impl Model {
                 self.library.set_progress(None);
                 Vec::new()
             }
+            Action::Notice(text) => {
+                self.set_status(text);
+                Vec::new()
+            }
             Action::Searched(outcome) => {
                 self.searched(outcome);
                 Vec::new()
@@ -249,7 +253,11 @@ impl Model {
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
             Action::Copy => return self.copy(),
-            Action::Restore(_) | Action::Loaded(_) | Action::LoadDone | Action::Searched(_) => {}
+            Action::Restore(_)
+            | Action::Loaded(_)
+            | Action::LoadDone
+            | Action::Notice(_)
+            | Action::Searched(_) => {}
         }
         Vec::new()
     }

@@ -139,20 +139,6 @@ impl<T: Pod> Lists<T> {
             Lists::Flat { .. } => unreachable!("flat lists were just copied"),
         }
     }
-
-    /// Every value, list after list, and where each list starts (one more offset than lists):
-    /// the flat form a cache file stores.
-    pub(crate) fn flatten(&self) -> (Vec<u64>, Vec<T>) {
-        let total: usize = (0..self.len()).map(|w| self.get(w).len()).sum();
-        let mut offsets = Vec::with_capacity(self.len() + 1);
-        let mut data = Vec::with_capacity(total);
-        offsets.push(0);
-        for w in 0..self.len() {
-            data.extend_from_slice(self.get(w));
-            offsets.push(data.len() as u64);
-        }
-        (offsets, data)
-    }
 }
 
 #[cfg(test)]
@@ -162,11 +148,9 @@ mod tests {
     #[test]
     fn nested_and_flat_lists_read_alike() {
         let nested = Lists::Nested(vec![vec![1u32, 2], vec![], vec![3]]);
-        let (offsets, data) = nested.flatten();
-        assert_eq!(offsets, [0, 2, 2, 3]);
         let flat = Lists::Flat {
-            offsets: offsets.into(),
-            data: data.into(),
+            offsets: vec![0u64, 2, 2, 3].into(),
+            data: vec![1u32, 2, 3].into(),
         };
         for w in 0..4 {
             assert_eq!(nested.get(w), flat.get(w), "list {w}");

@@ -24,7 +24,7 @@ pub(crate) struct Posting {
 }
 
 /// The searchable form of every article added so far; ids follow the order of addition.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Index {
     pub(crate) vocab: Vocab,
     /// Per word id: the articles holding it anywhere (title or paragraphs), ids ascending.
@@ -47,7 +47,7 @@ pub struct Index {
 }
 
 /// A small set of distinct strings (sources, dates) with ids.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Interned {
     pub names: Vec<String>,
     ids: FxHashMap<String, u32>,

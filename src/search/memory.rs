@@ -7,13 +7,15 @@ use super::eval::{Ranked, SearchCache};
 use super::index::Index;
 use super::query::Query;
 use super::searcher::Searcher;
+use super::worker::Snapshot;
 use crate::corpus::Article;
 
 /// An [`Index`] with its articles and a [`SearchCache`]; the cache is dropped whenever articles
 /// are added, so narrowing starts again from the whole, grown vocabulary.
 #[derive(Debug, Default)]
 pub struct MemoryIndex {
-    index: Index,
+    /// Shared with a cache writer once loading is done; copied if articles come after that.
+    index: Arc<Index>,
     articles: Vec<Arc<Article>>,
     cache: SearchCache,
 }
@@ -36,7 +38,13 @@ impl MemoryIndex {
 
 impl Searcher for MemoryIndex {
     fn add(&mut self, batch: &[Arc<Article>]) {
-        self.index.add(batch);
+        if batch.iter().any(|a| a.stored.is_some()) {
+            // Paragraphs left in a cache file: the index needs them.
+            let full: Vec<Arc<Article>> = batch.iter().map(Article::full).collect();
+            Arc::make_mut(&mut self.index).add(&full);
+        } else {
+            Arc::make_mut(&mut self.index).add(batch);
+        }
         self.articles.extend_from_slice(batch);
         // The vocabulary grew: narrowing must start over from the whole vocabulary.
         self.cache = SearchCache::default();
@@ -53,6 +61,13 @@ impl Searcher for MemoryIndex {
 
     fn vocabulary(&self) -> usize {
         self.index.vocab.len()
+    }
+
+    fn snapshot(&self) -> Option<Snapshot> {
+        Some(Snapshot {
+            index: Some(Arc::clone(&self.index)),
+            articles: self.articles.clone(),
+        })
     }
 }
 

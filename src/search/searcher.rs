@@ -1,11 +1,12 @@
 //! The seam between the search worker (and `--filter`) and whatever answers queries: the
-//! in-memory [`super::MemoryIndex`] today; an index mapped from disk or a search server could
-//! stand behind the same trait.
+//! in-memory [`super::MemoryIndex`], or the [`super::MappedIndex`] over a cache file; the
+//! worker and the interface do not know which one answers.
 
 use std::sync::Arc;
 
 use super::eval::Ranked;
 use super::query::Query;
+use super::worker::Snapshot;
 use crate::corpus::Article;
 
 /// Something that takes articles in batches and ranks them for queries.
@@ -33,4 +34,10 @@ pub trait Searcher: Send {
 
     /// How many distinct words the articles added hold, as the index folds them.
     fn vocabulary(&self) -> usize;
+
+    /// Every article and, when it holds one whole, the index: what a cache file is written
+    /// from. `None` when this searcher cannot give them.
+    fn snapshot(&self) -> Option<Snapshot> {
+        None
+    }
 }

@@ -9,7 +9,7 @@ use super::column::Column;
 use super::words::{lower, mask};
 
 /// Distinct folded words with ids in order of first appearance.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Vocab {
     /// The words' UTF-8 bytes, one after another.
     pub(crate) text: Column<u8>,
@@ -25,6 +25,24 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
+    /// A vocabulary read from arrays made elsewhere (a cache file).
+    pub(crate) fn from_columns(
+        text: Column<u8>,
+        bounds: Column<u32>,
+        lower: Column<u8>,
+        lower_bounds: Column<u32>,
+        masks: Column<u32>,
+    ) -> Vocab {
+        Vocab {
+            text,
+            bounds,
+            lower,
+            lower_bounds,
+            masks,
+            ids: FxHashMap::default(),
+        }
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.masks.len()
     }

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
 use super::eval::Ranked;
+use super::index::Index;
 use super::query::Query;
 use super::searcher::Searcher;
 use crate::corpus::Article;
@@ -32,9 +33,23 @@ impl From<WorkerGone> for io::Error {
     }
 }
 
+/// What to do with a [`Snapshot`] of the searcher: it runs on the search thread, so it should
+/// hand the work to a thread of its own.
+pub type OnSnapshot = Box<dyn FnOnce(Option<Snapshot>) + Send>;
+
+/// Everything a cache file is written from: the articles (with or without their paragraphs:
+/// [`Article::full`] gives them) and the index, when the searcher holds it whole.
+pub struct Snapshot {
+    pub index: Option<Arc<Index>>,
+    pub articles: Vec<Arc<Article>>,
+}
+
 enum Message {
     Add(Vec<Arc<Article>>),
     Query(u64, Query),
+    /// Answer from now on with this searcher (before any article was added).
+    Replace(Box<dyn Searcher>),
+    Snapshot(OnSnapshot),
 }
 
 /// A handle on the search thread; dropping it stops the thread once its current search ends.
@@ -61,10 +76,11 @@ impl SearchWorker {
     /// [`SearchWorker::spawn`] on a thread made by `builder`.
     fn spawn_with(
         builder: thread::Builder,
-        mut searcher: impl Searcher + 'static,
+        searcher: impl Searcher + 'static,
         on_result: impl Fn(SearchOutcome) + Send + 'static,
     ) -> io::Result<SearchWorker> {
         let (sender, receiver) = channel();
+        let mut searcher: Box<dyn Searcher> = Box::new(searcher);
         match builder.spawn(move || run(&receiver, &mut searcher, &on_result)) {
             Ok(_) => Ok(SearchWorker { sender }),
             Err(e) => Err(io::Error::new(
@@ -81,6 +97,22 @@ impl SearchWorker {
             .map_err(|_| WorkerGone)
     }
 
+    /// Answers with `searcher` from now on: for a searcher over a cache file, sent before the
+    /// first article.
+    pub fn replace(&self, searcher: Box<dyn Searcher>) -> Result<(), WorkerGone> {
+        self.sender
+            .send(Message::Replace(searcher))
+            .map_err(|_| WorkerGone)
+    }
+
+    /// Calls `then` on the search thread with what the searcher holds, once every article sent
+    /// before has been added.
+    pub fn snapshot(&self, then: OnSnapshot) -> Result<(), WorkerGone> {
+        self.sender
+            .send(Message::Snapshot(then))
+            .map_err(|_| WorkerGone)
+    }
+
     /// Asks for `query` to be answered; queries still waiting when a newer one arrives are
     /// dropped unanswered.
     pub fn query(&self, generation: u64, query: Query) -> Result<(), WorkerGone> {
@@ -92,7 +124,7 @@ impl SearchWorker {
 
 fn run(
     receiver: &Receiver<Message>,
-    searcher: &mut dyn Searcher,
+    searcher: &mut Box<dyn Searcher>,
     on_result: &dyn Fn(SearchOutcome),
 ) {
     let mut latest: Option<(u64, Query)> = None;
@@ -111,6 +143,11 @@ fn run(
                     latest = Some((generation, query));
                     asked = true;
                 }
+                Message::Replace(other) => {
+                    *searcher = other;
+                    added = true;
+                }
+                Message::Snapshot(then) => then(searcher.snapshot()),
             }
         }
         if let Some((generation, query)) = latest.as_ref().filter(|_| asked || added) {
