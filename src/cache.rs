@@ -234,6 +234,28 @@ impl Cache {
     }
 }
 
+/// Runs `meanwhile` (walking the corpus's folders) while the cache file for `key` is opened
+/// and checked on another thread; with `cache` or `key` missing, only `meanwhile`. Returns
+/// its result, the cache file when it is sound, and why one was set aside.
+pub fn find_while<T: Send>(
+    cache: Option<&Cache>,
+    key: Option<&Key>,
+    meanwhile: impl FnOnce() -> T + Send,
+) -> (T, Option<Arc<Opened>>, Option<Damage>) {
+    let (Some(cache), Some(key)) = (cache, key) else {
+        return (meanwhile(), None, None);
+    };
+    std::thread::scope(|scope| {
+        let found = scope.spawn(|| cache.find(key));
+        let result = meanwhile();
+        match found.join() {
+            Ok(Found::Opened(opened)) => (result, Some(opened), None),
+            Ok(Found::SetAside(damage)) => (result, None, Some(damage)),
+            Ok(Found::Missing) | Err(_) => (result, None, None),
+        }
+    })
+}
+
 /// Seconds since the epoch: when a load begins, for [`Manifest::built_s`].
 pub fn now_s() -> i64 {
     SystemTime::now()

@@ -290,24 +290,19 @@ fn load(
         });
     }
     let built_s = crate::cache::now_s();
-    let (mut candidates, mut skipped) = corpus::discover(paths).map_err(|e| Failure {
+    let cache = cache.filter(|_| stdin.is_none());
+    let key = cache.and_then(|c| crate::cache::Key::of(paths, &c.cache.settings));
+    let usable = cache.filter(|c| !c.rebuild).map(|c| &c.cache);
+    let (found, opened, damage) =
+        crate::cache::find_while(usable, key.as_ref(), || corpus::discover(paths));
+    if let Some(damage) = damage {
+        eprintln!("folio: the index cache was unusable ({damage}): set aside");
+    }
+    let (mut candidates, mut skipped) = found.map_err(|e| Failure {
         message: e.to_string(),
         status: 2,
     })?;
-    let cache = cache.filter(|_| stdin.is_none());
-    let key = cache.and_then(|c| crate::cache::Key::of(paths, &c.cache.settings));
     candidates.splice(0..0, stdin.map(corpus::Candidate::stdin));
-    let opened = match (cache, &key) {
-        (Some(c), Some(key)) if !c.rebuild => match c.cache.find(key) {
-            crate::cache::Found::Opened(opened) => Some(opened),
-            crate::cache::Found::Missing => None,
-            crate::cache::Found::SetAside(damage) => {
-                eprintln!("folio: the index cache was unusable ({damage}): set aside");
-                None
-            }
-        },
-        _ => None,
-    };
     let plan = opened
         .as_ref()
         .zip(key.as_ref())

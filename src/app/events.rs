@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::Exit;
 use super::persist;
 use crate::action::{Action, Progress};
-use crate::cache::{Cache, Found, Key, Manifest, Opened, plan, stream};
+use crate::cache::{Cache, Key, Manifest, Opened, plan, stream};
 use crate::corpus::{self, Article, Skipped};
 use crate::keymap::{Keymap, Mode};
 use crate::model::Model;
@@ -130,7 +130,21 @@ pub fn spawn_loader(
 ) {
     thread::spawn(move || {
         let built_s = crate::cache::now_s();
-        let (mut candidates, skipped) = match corpus::discover(&paths) {
+        // Standard input is never cached, nor is a corpus whose paths cannot be resolved.
+        let cache = cache.filter(|_| stdin.is_none());
+        let key = cache
+            .as_ref()
+            .and_then(|c| Key::of(&paths, &c.cache.settings));
+        // The cache file is checked while the folders are walked.
+        let usable = cache.as_ref().filter(|c| !c.rebuild).map(|c| &c.cache);
+        let (found, opened, damage) =
+            crate::cache::find_while(usable, key.as_ref(), || corpus::discover(&paths));
+        if let Some(damage) = damage {
+            let _ = tx.send(Event::Notice(format!(
+                "the index cache was unusable ({damage}): set aside, rebuilding it"
+            )));
+        }
+        let (mut candidates, skipped) = match found {
             Ok(found) => found,
             Err(err) => (
                 Vec::new(),
@@ -141,25 +155,7 @@ pub fn spawn_loader(
                 }],
             ),
         };
-        // Standard input is never cached, nor is a corpus whose paths cannot be resolved.
-        let cache = cache.filter(|_| stdin.is_none());
-        let key = cache
-            .as_ref()
-            .and_then(|c| Key::of(&paths, &c.cache.settings));
         candidates.splice(0..0, stdin.map(corpus::Candidate::stdin));
-        let opened = match (&cache, &key) {
-            (Some(c), Some(key)) if !c.rebuild => match c.cache.find(key) {
-                Found::Opened(opened) => Some(opened),
-                Found::Missing => None,
-                Found::SetAside(damage) => {
-                    let _ = tx.send(Event::Notice(format!(
-                        "the index cache was unusable ({damage}): set aside, rebuilding it"
-                    )));
-                    None
-                }
-            },
-            _ => None,
-        };
         let plan = opened
             .as_ref()
             .zip(key.as_ref())

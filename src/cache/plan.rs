@@ -70,7 +70,7 @@ pub fn plan(key: &Key, opened: &Opened, candidates: &[Candidate]) -> Plan {
             let (root, rel) = key.place(path)?;
             let &i = by_name.get(&(root, rel.as_slice()))?;
             let f = files.get(i)?;
-            unchanged(f, path, built_s).then_some(i)
+            unchanged(f, path, c.seen(), built_s).then_some(i)
         })
         .collect();
     let mut taken = vec![false; files.len()];
@@ -116,16 +116,21 @@ fn stamp_of(f: &FileEntry) -> Stamp {
     }
 }
 
-/// Whether the file at `path` is still what entry `f` recorded.
-fn unchanged(f: &FileEntry, path: &std::path::Path, built_s: i64) -> bool {
+/// Whether the file at `path` (whose metadata said `seen` when it was found) is still what
+/// entry `f` recorded.
+fn unchanged(f: &FileEntry, path: &std::path::Path, seen: Option<&Stamp>, built_s: i64) -> bool {
     if f.flags & FILE_KEPT == 0 {
         return false;
     }
-    let Ok(meta) = fs::metadata(path) else {
-        return false;
+    let now = match seen {
+        Some(seen) => *seen,
+        None => match fs::metadata(path) {
+            Ok(meta) if meta.is_file() => Stamp::looked_at(&meta),
+            _ => return false,
+        },
     };
     let kept = stamp_of(f);
-    if !meta.is_file() || !kept.looks_like(&Stamp::looked_at(&meta)) {
+    if !kept.looks_like(&now) {
         return false;
     }
     if kept.in_doubt(built_s) {

@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 
 use super::detect::{COMPRESSED, Kind};
 use super::load::{Candidate, LoadError, too_large};
-use super::{SkipReason, Skipped};
+use super::{SkipReason, Skipped, Stamp};
 
 /// Finds the files to read under `paths`.
 ///
@@ -47,7 +47,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Candidate>, Vec<Skipped>), Loa
     }
     let candidates = unique(found)
         .into_iter()
-        .map(|f| Candidate::file(f.path, f.size))
+        .map(|f| Candidate::file(f.path, f.size).seen_as(f.seen))
         .collect();
     skipped.sort();
     skipped.dedup();
@@ -59,6 +59,8 @@ struct Found {
     path: PathBuf,
     size: u64,
     id: FileId,
+    /// What its metadata said when found.
+    seen: Stamp,
 }
 
 /// Sorts paths and keeps each file once; a file reached through a link and directly is kept
@@ -141,6 +143,7 @@ fn consider(path: &Path, meta: &Metadata, found: &mut Vec<Found>, skipped: &mut 
             path: path.to_path_buf(),
             size: meta.len(),
             id: FileId::of(path, meta),
+            seen: Stamp::looked_at(meta),
         });
     }
 }

@@ -38,6 +38,9 @@ pub struct Candidate {
     origin: Origin,
     /// Bytes: from the metadata when found on disk, or the bundled bytes' length.
     size: u64,
+    /// What the file's metadata said when it was found (no checksum), for comparing with a
+    /// cache's stamps without looking again.
+    seen: Option<Stamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +58,7 @@ impl Candidate {
             display: sanitize(name),
             origin: Origin::Bundled(bytes),
             size: bytes.len() as u64,
+            seen: None,
         }
     }
 
@@ -65,7 +69,21 @@ impl Candidate {
             display: display_path(&path),
             origin: Origin::File(path),
             size,
+            seen: None,
         }
+    }
+
+    /// The same candidate, with what its metadata said when it was found.
+    pub fn seen_as(self, seen: Stamp) -> Self {
+        Self {
+            seen: Some(seen),
+            ..self
+        }
+    }
+
+    /// What the metadata said when it was found, if it was found on disk.
+    pub fn seen(&self) -> Option<&Stamp> {
+        self.seen.as_ref()
     }
 
     /// Standard input, read already: `bytes`, in whatever format they are.
@@ -74,6 +92,7 @@ impl Candidate {
             display: STDIN_NAME.to_owned(),
             size: bytes.len() as u64,
             origin: Origin::Memory(bytes.into()),
+            seen: None,
         }
     }
 
