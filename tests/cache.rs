@@ -588,3 +588,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn typing_a_word_letter_by_letter_answers_as_fresh_searches() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    corpus(&root, 30);
+    let cache = cache_in(&tmp.path().join("cache"));
+    build(&cache, &root);
+    let mut typed = warm(&cache, &root);
+    for word in ["khalilzad", "withdrawal", "ceasefire"] {
+        for k in 1..=word.len() {
+            let q = Query::parse(&word[..k]);
+            let mut fresh = warm(&cache, &root);
+            let got: Vec<u32> = typed.searcher.search(&q).iter().map(|r| r.id).collect();
+            let want: Vec<u32> = fresh.searcher.search(&q).iter().map(|r| r.id).collect();
+            assert_eq!(got, want, "{:?}", &word[..k]);
+        }
+        assert!(!typed.searcher.search(&Query::parse(word)).is_empty());
+    }
+}
