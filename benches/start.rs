@@ -109,9 +109,16 @@ fn start(corpus: &Path, home: &Path, total: u64, query: &str) -> Run {
         thread::sleep(Duration::from_millis(2));
     }
     let rss = rss_anon_kb(pid);
+    // Quit, and let it finish writing the cache if it is.
     let _ = writer.write_all(b"\x1bq");
     let _ = writer.flush();
-    thread::sleep(Duration::from_millis(300));
+    let quit = Instant::now();
+    while quit.elapsed() < Duration::from_secs(120) {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
     let _ = child.kill();
     let _ = child.wait();
     Run {
@@ -175,6 +182,13 @@ fn main() {
             && written.elapsed() < LIMIT
         {
             thread::sleep(Duration::from_millis(50));
+        }
+        if let Ok(d) = std::fs::read_dir(&cache_dir) {
+            let names: Vec<String> = d
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            eprintln!("cache folder after the cold start: {names:?}");
         }
         let w = start(&corpus, home.path(), total, &query);
         eprintln!(

@@ -96,6 +96,7 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
         },
         cache: options.cache.as_ref().map(|c| c.cache.clone()),
         tx: tx.clone(),
+        writing: Default::default(),
     };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
@@ -142,6 +143,10 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     persist::remember(&mut model, store);
     if let Err(err) = store.save_now() {
         eprintln!("folio: {err}");
+    }
+    // A hang-up or a signal ends at once; quitting lets a cache being written finish.
+    if matches!(result, Ok(Exit::Quit)) {
+        worker.finish_writing();
     }
     result
 }

@@ -4,6 +4,7 @@
 use std::io;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
+use std::sync::Mutex;
 use std::thread;
 
 use super::{Event, Exit, Screen};
@@ -32,6 +33,20 @@ pub struct Worker {
     pub cache: Option<Cache>,
     /// For notices from the thread that writes the cache.
     pub tx: Sender<Event>,
+    /// The thread writing the cache file, once it has started.
+    pub writing: Arc<Mutex<Option<thread::JoinHandle<()>>>>,
+}
+
+impl Worker {
+    /// Waits for a cache file being written to be finished, saying so on stderr: after the
+    /// interface has closed, so that quitting just after a load keeps its cache.
+    pub fn finish_writing(&self) {
+        let handle = self.writing.lock().ok().and_then(|mut w| w.take());
+        if let Some(handle) = handle.filter(|h| !h.is_finished()) {
+            eprintln!("folio: finishing the index cache for the next start…");
+            let _ = handle.join();
+        }
+    }
 }
 
 impl Searching for Worker {
@@ -66,6 +81,7 @@ impl Searching for Worker {
             return Ok(());
         };
         let tx = self.tx.clone();
+        let writing = Arc::clone(&self.writing);
         Ok(self.search.snapshot(Box::new(move |snapshot| {
             let Some(snapshot) = snapshot else {
                 return;
@@ -73,7 +89,9 @@ impl Searching for Worker {
             let spawned = thread::Builder::new()
                 .name("folio-cache".into())
                 .spawn(move || write_cache(&cache, &manifest, snapshot, &tx));
-            drop(spawned);
+            if let (Ok(handle), Ok(mut slot)) = (spawned, writing.lock()) {
+                *slot = Some(handle);
+            }
         }))?)
     }
 }
