@@ -104,6 +104,20 @@ pub enum Action {
     LoadDone,
     /// A search finished.
     Searched(SearchOutcome),
+    /// Show or hide the open article's numbered links.
+    Links,
+    /// Take the chosen line of a window (a link to open).
+    Pick,
+    /// Open the article's own address in the browser.
+    OpenAddress,
+    /// Open the article's clean text in the editor (a read-only copy).
+    EditArticle,
+    /// Open the article's clean text in the pager.
+    PageArticle,
+    /// Ask for a command and pipe the article (or the marked ones) to it.
+    PipeArticle,
+    /// What an external command or a written file came to, for the status line.
+    Report(String),
 }
 
 /// A change of the filter bar's text at its cursor, as readline makes it.

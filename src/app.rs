@@ -9,6 +9,7 @@
 
 mod effects;
 mod events;
+mod external;
 mod input;
 mod persist;
 mod terminal;
@@ -74,6 +75,14 @@ pub trait Screen {
     fn suspend(&mut self) -> io::Result<()>;
     /// Puts text on the clipboard.
     fn copy(&mut self, text: &str) -> io::Result<()>;
+    /// Gives the terminal to another program (the editor, the pager): as Ctrl-Z does.
+    fn hand_over(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Takes the terminal back from it and redraws everything.
+    fn take_back(&mut self) -> io::Result<()> {
+        Ok(())
+    }
     /// True when the terminal has gone away.
     fn gone(&self) -> bool;
 }
@@ -114,7 +123,7 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     }
     let mut screen = terminal::Terminal::open(options.mouse)?;
     for action in first {
-        effects::carry_out(model.update(action), &mut screen, &mut worker)?;
+        effects::apply(&mut model, action, &mut screen, &mut worker)?;
     }
     if !options.notices.is_empty() {
         model.set_status(options.notices.join("; "));
@@ -218,12 +227,10 @@ fn take(
         events::Step::Ignore => return Ok(Taken::Nothing),
         events::Step::Exit(exit) => return Ok(Taken::Exit(exit)),
     };
-    Ok(
-        match effects::carry_out(model.update(action), screen, search)? {
-            Some(exit) => Taken::Exit(exit),
-            None => Taken::Changed,
-        },
-    )
+    Ok(match effects::apply(model, action, screen, search)? {
+        Some(exit) => Taken::Exit(exit),
+        None => Taken::Changed,
+    })
 }
 
 /// `FOLIO_TEST_PANIC=1` makes folio panic after drawing a frame, so tests can check that a

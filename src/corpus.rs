@@ -13,6 +13,7 @@ mod entities;
 mod formats;
 mod furniture;
 mod header;
+pub mod links;
 mod load;
 mod paragraphs;
 mod record;

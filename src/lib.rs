@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod export;
 pub mod hash;
 pub mod keymap;
 pub mod layout;

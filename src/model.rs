@@ -7,6 +7,7 @@
 //! (in `model/update.rs`) is the only place state changes, and it hands back the [`Effect`]s the
 //! event loop must carry out. Drawing reads `&Model`.
 
+mod act;
 mod chrome;
 mod editing;
 mod filter;
@@ -16,6 +17,7 @@ mod library;
 mod list;
 mod paging;
 mod pointer;
+mod prompt;
 mod reader;
 mod search;
 mod update;
@@ -28,11 +30,13 @@ use crate::layout::Layout;
 use crate::search::{Highlighter, Query, Ranked};
 use crate::state::{ArticleState, Session, Sort};
 
+pub use act::{Viewer, article_text};
 pub use chrome::{Chrome, Focus, Overlay, OverlayOutcome};
 pub use filter::FilterText;
 pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
 pub use list::{ListView, sort_rows};
+pub use prompt::{Prompt, PromptKind};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, block_lines, meta_line, quote_prefix};
 pub use search::{Requery, Search};
 
@@ -48,6 +52,12 @@ pub enum Effect {
     Copy(String),
     /// Give the terminal back and stop until resumed.
     Suspend,
+    /// Open this address in the browser, or copy it where nothing can open it (over SSH).
+    OpenUrl(String),
+    /// Show this text in the user's editor or pager, the terminal handed over meanwhile.
+    View(Viewer, String),
+    /// Pipe `text` into the shell command `command`; its first line of output comes back.
+    Pipe { command: String, text: String },
     /// Leave.
     Quit,
 }
@@ -62,6 +72,10 @@ pub struct Model {
     chrome: Chrome,
     /// The article to select (by content hash) once it has loaded, from a saved session.
     pending: Option<u64>,
+    /// The question the bottom row asks (a command to pipe to, a file name), while asked.
+    prompt: Option<Prompt>,
+    /// The status line says what acting on an article came to (shown over the filter too).
+    reported: bool,
 }
 
 impl Model {
@@ -174,7 +188,16 @@ impl Model {
     }
     /// Whether keys are text for the filter bar.
     pub fn typing(&self) -> bool {
-        self.chrome.typing()
+        self.chrome.typing() || self.prompt.is_some()
+    }
+    /// Whether the status line's message is a report of acting on articles, which the
+    /// bottom row shows even while a filter is active.
+    pub fn reported(&self) -> bool {
+        self.reported && self.chrome.status().is_some()
+    }
+    /// The question being asked on the bottom row, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
     }
     /// Rows the list pane shows.
     pub fn list_rows(&self) -> usize {

@@ -3,6 +3,8 @@
 mod filter_bar;
 mod help;
 mod list;
+mod picker;
+mod prompt;
 mod reader;
 mod skipped;
 
@@ -31,7 +33,12 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
     frame.render_widget(&list::ListPane { cx }, layout.list);
     frame.render_widget(&reader::ReaderPane { cx }, layout.reader);
     frame.render_widget(&filter_bar::FilterBar { cx }, layout.filter);
-    if cx.model.typing() && layout.filter.area() > 0 {
+    if let Some(asked) = cx.model.prompt() {
+        let screen = frame.area();
+        let row = Rect::new(screen.x, screen.bottom().saturating_sub(1), screen.width, 1);
+        let x = prompt::draw(frame.buffer_mut(), row, asked);
+        frame.set_cursor_position((x, row.y));
+    } else if cx.model.typing() && layout.filter.area() > 0 {
         let x = filter_bar::cursor_x(cx.model, layout.filter);
         frame.set_cursor_position((x, layout.filter.y));
     }
@@ -42,6 +49,11 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
         match overlay {
             Overlay::Help => frame.render_widget(&help::HelpOverlay { cx, scroll }, area),
             Overlay::Skipped => frame.render_widget(&skipped::SkippedOverlay { cx, scroll }, area),
+            _ => {
+                if let Some(picker) = picker::Picker::of(cx, overlay, scroll) {
+                    frame.render_widget(&picker, area);
+                }
+            }
         }
     }
 }

@@ -4,9 +4,10 @@
 use std::io;
 use std::sync::Arc;
 
-use super::{Exit, Screen};
+use super::{Exit, Screen, external};
+use crate::action::Action;
 use crate::corpus::Article;
-use crate::model::Effect;
+use crate::model::{Effect, Model};
 use crate::search::{Query, SearchWorker};
 
 /// What the loop needs of a search worker: it answers with `Event::Searched` on the loop's
@@ -28,14 +29,44 @@ impl Searching for SearchWorker {
     }
 }
 
-/// Carries out the effects in order; `Some(exit)` when one of them ends the loop.
+/// Updates the model with `action` and carries out what it asks for; what other programs
+/// came to goes back to the model as [`Action::Report`]s (and what those ask for is carried
+/// out in turn). `Some(exit)` when an effect ends the loop.
+pub fn apply(
+    model: &mut Model,
+    action: Action,
+    screen: &mut impl Screen,
+    search: &mut impl Searching,
+) -> io::Result<Option<Exit>> {
+    let mut effects = model.update(action);
+    loop {
+        let mut reports = Vec::new();
+        if let Some(exit) = carry_out(effects, screen, search, &mut reports)? {
+            return Ok(Some(exit));
+        }
+        if reports.is_empty() {
+            return Ok(None);
+        }
+        effects = reports
+            .into_iter()
+            .flat_map(|report| model.update(Action::Report(report)))
+            .collect();
+    }
+}
+
+/// Carries out the effects in order, adding what other programs came to to `reports`;
+/// `Some(exit)` when one of them ends the loop.
 pub fn carry_out(
     effects: Vec<Effect>,
     screen: &mut impl Screen,
     search: &mut impl Searching,
+    reports: &mut Vec<String>,
 ) -> io::Result<Option<Exit>> {
     for effect in effects {
         match effect {
+            Effect::OpenUrl(url) => reports.push(external::open_url(&url, screen)?),
+            Effect::View(viewer, text) => reports.extend(external::view(viewer, &text, screen)?),
+            Effect::Pipe { command, text } => reports.push(external::pipe(&command, &text)),
             Effect::Index(batch) => search.add(batch)?,
             Effect::Search(generation, query) => search.query(generation, query)?,
             Effect::Copy(text) => screen.copy(&text)?,

@@ -114,14 +114,32 @@ impl Screen for Terminal {
 
     /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and redraw everything.
     fn suspend(&mut self) -> io::Result<()> {
-        leave(&mut self.terminal, self.mouse)?;
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        // Resumed: a fresh terminal (both buffers blank) over a cleared screen redraws
-        // everything, without asking the terminal where its cursor is.
+        self.hand_over()?;
+        let raised = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        self.take_back()?;
+        raised
+    }
+
+    /// Stops reading keys (the other program gets them all) and gives the terminal back as
+    /// it was before folio.
+    fn hand_over(&mut self) -> io::Result<()> {
+        super::input::pause();
+        let left = leave(&mut self.terminal, self.mouse);
+        if left.is_err() {
+            super::input::resume();
+        }
+        left
+    }
+
+    /// A fresh terminal (both buffers blank) over a cleared screen redraws everything, without
+    /// asking the terminal where its cursor is; then keys are read again.
+    fn take_back(&mut self) -> io::Result<()> {
         self.terminal = enter(self.mouse)?;
         self.last = None;
         self.drawn = None;
-        execute!(io::stdout(), Clear(ClearType::All))
+        let cleared = execute!(io::stdout(), Clear(ClearType::All));
+        super::input::resume();
+        cleared
     }
 
     /// OSC 52: the terminal (or tmux with set-clipboard on) puts the text on the clipboard, over

@@ -28,6 +28,12 @@ pub struct Article {
     /// A stable 64-bit hash (FNV-1a) of the record's raw bytes (a plain text file's whole
     /// bytes): the key of its reading state, kept across renames and moves.
     pub hash: u64,
+    /// The article's own address (a dataset's `url`, a page's canonical link), when known;
+    /// always an `http`, `https` or `mailto` address of printable ASCII.
+    pub url: Option<String>,
+    /// The addresses its text links to: the `[n]` markers in the paragraphs are 1-based
+    /// places in this list. Safe as `url` is.
+    pub links: Vec<String>,
 }
 
 /// What a paragraph is, for showing it.

@@ -183,7 +183,7 @@ fn read_as(c: &Candidate, format: Option<&dyn Format>) -> Vec<Result<Article, Sk
 
 /// Parses one record of candidate `c`.
 fn article(c: &Candidate, format: &dyn Format, record: &Record<'_>) -> Result<Article, SkipReason> {
-    let parsed = format.parse(&record.bytes)?;
+    let parsed = super::links::finish(format.parse(&record.bytes)?);
     if parsed.title.is_empty() && parsed.paragraphs.is_empty() {
         return Err(SkipReason::NoText);
     }
@@ -196,6 +196,8 @@ fn article(c: &Candidate, format: &dyn Format, record: &Record<'_>) -> Result<Ar
         path: c.display.clone(),
         record: sanitize(&record.key),
         hash: fnv1a(&record.bytes),
+        url: parsed.url,
+        links: parsed.links,
     })
 }
 

@@ -20,6 +20,10 @@ impl Model {
                 Vec::new()
             }
             Action::Restore(session) => self.restore(session),
+            Action::Report(message) => {
+                self.say(message);
+                Vec::new()
+            }
             action => {
                 let stepped = action == Action::NextHit;
                 let effects = self.user(action);
@@ -122,6 +126,10 @@ impl Model {
     fn user(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(action, Action::Resize(..)) {
             self.chrome.clear_status();
+            self.reported = false;
+        }
+        if let Some(effects) = self.act(&action) {
+            return effects;
         }
         if self.chrome.overlay_action(&action) == OverlayOutcome::Taken {
             return Vec::new();
@@ -250,6 +258,14 @@ impl Model {
             Action::Click { x, y } => self.click(x, y),
             Action::Copy => return self.copy(),
             Action::Restore(_) | Action::Loaded(_) | Action::LoadDone | Action::Searched(_) => {}
+            // Taken by `act` (model/act.rs) above.
+            Action::Links
+            | Action::Pick
+            | Action::OpenAddress
+            | Action::EditArticle
+            | Action::PageArticle
+            | Action::PipeArticle
+            | Action::Report(_) => {}
         }
         Vec::new()
     }

@@ -253,6 +253,8 @@ pub fn parse_fields(fields: Fields<'_>, names: &FieldNames) -> Result<Parsed, Sk
         source,
         paragraphs,
         kinds: Vec::new(),
+        url: pick(fields, URL).and_then(line),
+        links: Vec::new(),
     })
 }
 
@@ -344,5 +346,8 @@ mod tests {
     fn the_source_falls_back_to_the_host() {
         let p = parsed(r#"{"text":"x","url":"https://www.bbc.co.uk/news/1"}"#).unwrap();
         assert_eq!(p.source.as_deref(), Some("bbc.co.uk"));
+        assert_eq!(p.url.as_deref(), Some("https://www.bbc.co.uk/news/1"));
+        let p = parsed(r#"{"text":"x","link":"https://a.org/b"}"#).unwrap();
+        assert_eq!(p.url.as_deref(), Some("https://a.org/b"));
     }
 }

@@ -1,0 +1,173 @@
+//! Acting on what is read: the link window and opening a link or the article's own address,
+//! the article in the editor or the pager, and piping it to a command. The model only says
+//! what to do ([`Effect`]s); `app/external.rs` does it and reports back.
+
+use std::sync::Arc;
+
+use super::prompt::Answer;
+use super::{Effect, Model, Overlay, Prompt, PromptKind};
+use crate::action::Action;
+use crate::corpus::Article;
+
+pub use crate::export::article_text;
+
+/// Where an article's text is shown outside folio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewer {
+    /// `$VISUAL`, else `$EDITOR`, else `vi`.
+    Editor,
+    /// `$PAGER`, else `less`.
+    Pager,
+}
+
+/// What separates articles piped together: a line holding a form feed.
+pub const SEPARATOR: &str = "\n\u{c}\n";
+
+impl Model {
+    /// The actions of this file (and the keys of an open prompt or link window); `None` when
+    /// the action is none of them.
+    pub(super) fn act(&mut self, action: &Action) -> Option<Vec<Effect>> {
+        if let Some(prompt) = self.prompt.as_mut() {
+            match prompt.take(action) {
+                Answer::Editing => return Some(Vec::new()),
+                Answer::Dropped => {
+                    self.prompt = None;
+                    return Some(Vec::new());
+                }
+                Answer::Given(answer) => {
+                    let kind = prompt.kind;
+                    self.prompt = None;
+                    return Some(self.answered(kind, answer));
+                }
+                Answer::Pass => {}
+            }
+        }
+        if let Some((Overlay::Links, row)) = self.chrome.overlay()
+            && let Some(effects) = self.in_links(action, row)
+        {
+            return Some(effects);
+        }
+        let effects = match action {
+            Action::Links => {
+                match self.current() {
+                    Some(a) if !a.links.is_empty() || self.chrome.overlay().is_some() => {
+                        self.chrome.toggle_overlay(Overlay::Links);
+                    }
+                    Some(_) => self.say("no links in this article"),
+                    None => {}
+                }
+                Vec::new()
+            }
+            Action::OpenAddress => match self.current().map(|a| a.url.clone()) {
+                Some(Some(url)) => vec![Effect::OpenUrl(url)],
+                Some(None) => {
+                    self.say("this article has no address of its own");
+                    Vec::new()
+                }
+                None => Vec::new(),
+            },
+            Action::EditArticle | Action::PageArticle => match self.current() {
+                Some(article) => {
+                    let viewer = if *action == Action::EditArticle {
+                        Viewer::Editor
+                    } else {
+                        Viewer::Pager
+                    };
+                    vec![Effect::View(viewer, article_text(&article))]
+                }
+                None => Vec::new(),
+            },
+            Action::PipeArticle => {
+                if self.current().is_some() {
+                    self.prompt = Some(Prompt::new(PromptKind::Pipe, ""));
+                    let marked = self.library.marked();
+                    if marked > 0 {
+                        self.say(format!("piping the {marked} marked articles"));
+                    }
+                }
+                Vec::new()
+            }
+            _ => return None,
+        };
+        Some(effects)
+    }
+
+    /// Says `message` on the bottom row, over a filter too.
+    pub(super) fn say(&mut self, message: impl Into<String>) {
+        self.chrome.set_status(message);
+        self.reported = true;
+    }
+
+    /// The article the keys act on: the selected one.
+    fn current(&self) -> Option<Arc<Article>> {
+        self.selected_id()
+            .and_then(|id| self.library.get(id))
+            .cloned()
+    }
+
+    /// The marked articles, in the order they were loaded; the selected one when none is.
+    fn marked_or_current(&self) -> Vec<Arc<Article>> {
+        let marked: Vec<Arc<Article>> = self
+            .library
+            .articles()
+            .iter()
+            .enumerate()
+            .filter(|(id, _)| u32::try_from(*id).is_ok_and(|id| self.library.state(id).marked))
+            .map(|(_, a)| Arc::clone(a))
+            .collect();
+        if marked.is_empty() {
+            self.current().into_iter().collect()
+        } else {
+            marked
+        }
+    }
+
+    /// The link window's keys: move the choice, open the chosen link.
+    fn in_links(&mut self, action: &Action, row: usize) -> Option<Vec<Effect>> {
+        let links = self.current().map(|a| a.links.clone()).unwrap_or_default();
+        let last = links.len().saturating_sub(1);
+        let to = match action {
+            Action::Down => (row + 1).min(last),
+            Action::Up => row.saturating_sub(1),
+            Action::PageDown => (row + 10).min(last),
+            Action::PageUp => row.saturating_sub(10),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Pick | Action::Open => {
+                self.chrome.toggle_overlay(Overlay::Links);
+                return Some(
+                    links
+                        .get(row)
+                        .cloned()
+                        .map(Effect::OpenUrl)
+                        .into_iter()
+                        .collect(),
+                );
+            }
+            _ => return None,
+        };
+        self.chrome.set_overlay_scroll(to);
+        Some(Vec::new())
+    }
+
+    /// What the answer to a prompt asks for.
+    fn answered(&mut self, kind: PromptKind, answer: String) -> Vec<Effect> {
+        match kind {
+            PromptKind::Pipe if answer.is_empty() => Vec::new(),
+            PromptKind::Pipe => {
+                let text: Vec<String> = self
+                    .marked_or_current()
+                    .iter()
+                    .map(|a| article_text(a))
+                    .collect();
+                vec![Effect::Pipe {
+                    command: answer,
+                    text: text.join(SEPARATOR),
+                }]
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
