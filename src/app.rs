@@ -53,6 +53,8 @@ pub struct Options {
     pub fresh: bool,
     /// One-line notices for the first screen (config problems).
     pub notices: Vec<String>,
+    /// Make the reader's links OSC 8 hyperlinks (`hyperlinks = true`).
+    pub hyperlinks: bool,
 }
 
 /// How the loop ended.
@@ -122,6 +124,7 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
         Source::Stdin(paths, bytes) => events::spawn_loader(paths, Some(bytes), tx.clone()),
     }
     let mut screen = terminal::Terminal::open(options.mouse)?;
+    screen.set_hyperlinks(options.hyperlinks);
     for action in first {
         effects::apply(&mut model, action, &mut screen, &mut worker)?;
     }

@@ -225,6 +225,7 @@ fn interface(
         reading_width: config.reading_width,
         fresh: args.fresh,
         notices,
+        hyperlinks: config.hyperlinks,
     };
     match app::run(source, options, &mut store)? {
         Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),

@@ -40,6 +40,8 @@ pub struct Config {
     pub reading_width: u16,
     /// Which dataset fields to read (`[fields]`); `--fields` wins over it.
     pub fields: crate::corpus::FieldNames,
+    /// Make links in the reader OSC 8 hyperlinks (`hyperlinks = true`).
+    pub hyperlinks: bool,
 }
 
 impl Default for Config {
@@ -59,6 +61,7 @@ impl Config {
             theme_overrides: ThemeOverrides::default(),
             reading_width: READING_WIDTH,
             fields: crate::corpus::FieldNames::default(),
+            hyperlinks: false,
         }
     }
 
@@ -117,6 +120,8 @@ impl Config {
                         ),
                     }
                 }
+                ("hyperlinks", DeValue::Boolean(on)) => self.hyperlinks = *on,
+                ("hyperlinks", _) => report.at(value, "hyperlinks must be true or false".into()),
                 (name @ ("keys" | "theme" | "fields"), _) => {
                     report.at(value, format!("{name} must be a table ([{name}])"));
                 }

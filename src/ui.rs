@@ -2,6 +2,7 @@
 
 mod filter_bar;
 mod help;
+mod hyperlinks;
 mod list;
 mod picker;
 mod prompt;
@@ -15,6 +16,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::Clear;
+
+pub use hyperlinks::{Hyperlink, hyperlinks};
 
 use crate::keymap::Keymap;
 use crate::model::{Model, Overlay};

@@ -143,6 +143,7 @@ fn code(code: KeyCode) -> Event {
 
 fn options() -> Options {
     Options {
+        hyperlinks: false,
         keymap: Keymap::default(),
         theme: Theme::new(ColorDepth::None),
         mouse: false,

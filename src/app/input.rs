@@ -75,14 +75,6 @@ pub fn spawn(tx: Sender<Event>) -> io::Result<()> {
         .spawn(move || {
             loop {
                 GATE.wait_while_paused();
-                match event::poll(POLL) {
-                    Ok(true) => {}
-                    Ok(false) => continue,
-                    Err(_) => {
-                        let _ = tx.send(Event::InputClosed);
-                        return;
-                    }
-                }
                 match event::read() {
                     Ok(event) => {
                         if tx.send(Event::Input(event)).is_err() {
@@ -99,11 +91,12 @@ pub fn spawn(tx: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// How long the input thread waits for a key before it looks at the gate again.
-const POLL: Duration = Duration::from_millis(50);
-
 /// Stops the input thread from reading the terminal while another program has it (the editor,
 /// the pager, a browser), so that program gets every key. Back when [`resume`] is called.
+///
+/// The thread sleeps in crossterm's read, which wakes for a key or a change of size only; a
+/// SIGWINCH raised here wakes it (it reads a resize to the same size, harmless), and then it
+/// stops at the gate. Nothing polls meanwhile.
 pub fn pause() {
     GATE.pause();
 }
@@ -161,9 +154,10 @@ impl Gate {
             return;
         };
         state.paused = true;
-        if !state.running {
+        if !state.running || state.parked {
             return;
         }
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
         let waited = self
             .changed
             .wait_timeout_while(state, Duration::from_millis(500), |s| !s.parked);
