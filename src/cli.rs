@@ -1,6 +1,7 @@
 //! The command line: arguments, the scriptable modes (`--list`, `--filter`, `--print`,
 //! `--skipped`) with grep's exit codes, and handing over to the interface.
 
+mod export;
 mod input;
 mod report;
 
@@ -61,6 +62,13 @@ pub struct Args {
     /// Start at the top, ignoring where the last session stopped (it is still recorded).
     #[arg(long)]
     pub fresh: bool,
+    /// Write the articles (with --filter, those it finds, best first) as FORMAT: jsonl, csv or
+    /// md, with title, date, source, address and clean text, to standard output or --output.
+    #[arg(long, value_name = "FORMAT", conflicts_with_all = ["list", "print", "skipped"])]
+    pub export: Option<String>,
+    /// Write --export's output to FILE instead (never inside the corpus).
+    #[arg(long, value_name = "FILE", requires = "export")]
+    pub output: Option<PathBuf>,
     /// Print the default configuration file and exit.
     #[arg(long, exclusive = true)]
     pub print_config: bool,
@@ -129,7 +137,11 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             status: 2,
         });
     }
-    let scripted = args.list || args.filter.is_some() || args.print.is_some() || args.skipped;
+    let scripted = args.list
+        || args.filter.is_some()
+        || args.print.is_some()
+        || args.skipped
+        || args.export.is_some();
     if scripted || !io::stdout().is_terminal() {
         for problem in problems.iter().chain(&missing) {
             eprintln!("folio: {problem}");
@@ -164,6 +176,11 @@ fn scripted_output(
         print_skipped(out, &skipped, args.json).map(|()| true)
     } else {
         report_skipped(&skipped, args.json);
+        if let Some(format) = &args.export {
+            drop(out);
+            let output = args.output.as_deref();
+            return export::export(format, args.filter.as_deref(), output, paths, articles);
+        }
         if let Some(n) = args.print {
             let width = args.width.unwrap_or(reading_width).max(20);
             print_article(out, &articles, &real, n, args.json, width).map(|()| true)
