@@ -118,6 +118,12 @@ pub enum Action {
     PipeArticle,
     /// What an external command or a written file came to, for the status line.
     Report(String),
+    /// Ask for a file name and export the marked articles (or the list shown) to it.
+    ExportArticles,
+    /// Mark the marked articles (or the list shown) read (`true`) or unread.
+    MarkAllRead(bool),
+    /// Unmark every marked article.
+    UnmarkAll,
 }
 
 /// A change of the filter bar's text at its cursor, as readline makes it.

@@ -102,6 +102,9 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
+    if let Source::Paths(paths) | Source::Stdin(paths, _) = &source {
+        model.set_roots(paths.clone());
+    }
     let mut first = Vec::new();
     let saved = store.session().clone();
     // --fresh starts at the top, but keeps the filter's history and the list's width.

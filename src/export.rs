@@ -2,6 +2,8 @@
 //! and pipes), and whole sets as JSON Lines, CSV or Markdown (`--export`, and the interface's
 //! export key).
 
+use std::path::{Path, PathBuf};
+
 use crate::corpus::Article;
 
 /// An article as plain text: the title, a line of date and source, its own address, the
@@ -139,6 +141,29 @@ fn markdown(a: &Article) -> String {
     out
 }
 
+/// The corpus path `file` would be written into (one of `paths`, or a folder holding it).
+pub fn inside_corpus<'a>(file: &Path, paths: &'a [PathBuf]) -> Option<&'a Path> {
+    let target = absolute(file)?;
+    paths
+        .iter()
+        .map(PathBuf::as_path)
+        .find(|p| absolute(p).is_some_and(|p| target == p || target.starts_with(&p)))
+}
+
+/// `path` made absolute with its links resolved, as far as it exists (a file not yet made
+/// is its folder's real path and its name).
+fn absolute(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = path.canonicalize() {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Some(parent.canonicalize().ok()?.join(name))
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -192,5 +217,20 @@ mod tests {
             "# Rates \"rise\", again\n\n2024-01-02 · Wire · <https://a.org/r>\n\n\
              First, with a comma.\n\nSecond[1].\n\n[1]: https://b.org\n"
         );
+    }
+
+    #[test]
+    fn a_file_in_or_of_the_corpus_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("news");
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::write(corpus.join("a.txt"), "x").unwrap();
+        let paths = vec![corpus.clone()];
+        assert!(inside_corpus(&corpus.join("out.jsonl"), &paths).is_some());
+        assert!(inside_corpus(&corpus.join("a.txt"), &paths).is_some());
+        assert!(inside_corpus(&dir.path().join("out.jsonl"), &paths).is_none());
+        let file = vec![corpus.join("a.txt")];
+        assert!(inside_corpus(&corpus.join("a.txt"), &file).is_some());
+        assert!(inside_corpus(&corpus.join("b.txt"), &file).is_none());
     }
 }

@@ -58,6 +58,13 @@ pub enum Effect {
     View(Viewer, String),
     /// Pipe `text` into the shell command `command`; its first line of output comes back.
     Pipe { command: String, text: String },
+    /// Write `articles` to the file `path` (its format by its extension), unless it is inside
+    /// one of the corpus's `roots` or exists already.
+    Export {
+        path: String,
+        roots: Vec<std::path::PathBuf>,
+        articles: Vec<Arc<Article>>,
+    },
     /// Leave.
     Quit,
 }
@@ -76,6 +83,8 @@ pub struct Model {
     prompt: Option<Prompt>,
     /// The status line says what acting on an article came to (shown over the filter too).
     reported: bool,
+    /// The paths the corpus was opened from, which an export must not write into.
+    roots: Vec<std::path::PathBuf>,
 }
 
 impl Model {
@@ -95,6 +104,11 @@ impl Model {
     pub fn set_reading_width(&mut self, width: u16) {
         self.chrome.set_reading_width(width);
         self.relayout();
+    }
+
+    /// The paths the corpus was opened from (an export refuses to write inside them).
+    pub fn set_roots(&mut self, roots: Vec<std::path::PathBuf>) {
+        self.roots = roots;
     }
 
     /// Shows a message in the status line until the next key.

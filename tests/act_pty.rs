@@ -298,4 +298,60 @@ Monday after the storm, and ferries would run on the usual timetable from then o
         assert!(piped.contains("[1] https://ok.example/a"), "{piped}");
         quit(pty);
     }
+
+    #[test]
+    fn the_export_key_writes_the_filtered_list_which_folio_reads_back() {
+        let setup = Setup::new("");
+        fs::write(
+            setup.path("corpus/other.txt"),
+            "Storm closes schools\n\nSchools closed across the region as the storm came in.\n",
+        )
+        .unwrap();
+        let mut pty = started(setup.spawn());
+        pty.send("/ferries\r");
+        assert!(pty.wait_for("1/2", EVENTUALLY), "{}", pty.screen_text());
+        let file = setup.path("out.jsonl");
+        pty.send("w");
+        assert!(
+            pty.wait_for("export to file", EVENTUALLY),
+            "{}",
+            pty.screen_text()
+        );
+        // Ctrl-U empties the suggested name.
+        pty.send(&format!("\x15{}\r", file.display()));
+        assert!(
+            pty.wait_for("exported 1 article to", EVENTUALLY),
+            "{}",
+            pty.screen_text()
+        );
+        let (titles, _) = list(&file);
+        assert_eq!(titles, ["Harbour reopens"]);
+        // Into the corpus it is refused.
+        pty.send(&format!(
+            "w\x15{}\r",
+            setup.path("corpus/x.jsonl").display()
+        ));
+        assert!(
+            pty.wait_for("is inside the corpus", EVENTUALLY),
+            "{}",
+            pty.screen_text()
+        );
+        assert!(!setup.path("corpus/x.jsonl").exists());
+        quit(pty);
+    }
+
+    /// `folio --list FILE`: the titles and the exit code.
+    fn list(file: &Path) -> (Vec<String>, Option<i32>) {
+        let out = std::process::Command::new(crate::harness::folio())
+            .arg("--list")
+            .arg(file)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let titles = text
+            .lines()
+            .filter_map(|l| l.split('\t').nth(3).map(str::to_owned))
+            .collect();
+        (titles, out.status.code())
+    }
 }

@@ -67,6 +67,11 @@ pub fn carry_out(
             Effect::OpenUrl(url) => reports.push(external::open_url(&url, screen)?),
             Effect::View(viewer, text) => reports.extend(external::view(viewer, &text, screen)?),
             Effect::Pipe { command, text } => reports.push(external::pipe(&command, &text)),
+            Effect::Export {
+                path,
+                roots,
+                articles,
+            } => reports.push(external::export(&path, &roots, &articles)),
             Effect::Index(batch) => search.add(batch)?,
             Effect::Search(generation, query) => search.query(generation, query)?,
             Effect::Copy(text) => screen.copy(&text)?,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::Failure;
 use crate::corpus::Article;
-use crate::export::{ExportFormat, write_articles};
+use crate::export::{ExportFormat, inside_corpus, write_articles};
 use crate::search::{MemoryIndex, Query, Searcher};
 
 /// Exports; whether anything was found (false only when a filter matched nothing).
@@ -68,48 +68,4 @@ pub(super) fn chosen(articles: &[Arc<Article>], query: &Query) -> Vec<Arc<Articl
         .into_iter()
         .filter_map(|r| articles.get(r.id as usize).cloned())
         .collect()
-}
-
-/// The corpus path `file` would be written into (one of `paths`, or a folder holding it).
-pub fn inside_corpus<'a>(file: &Path, paths: &'a [PathBuf]) -> Option<&'a Path> {
-    let target = absolute(file)?;
-    paths
-        .iter()
-        .map(PathBuf::as_path)
-        .find(|p| absolute(p).is_some_and(|p| target == p || target.starts_with(&p)))
-}
-
-/// `path` made absolute with its links resolved, as far as it exists (a file not yet made
-/// is its folder's real path and its name).
-fn absolute(path: &Path) -> Option<PathBuf> {
-    if let Ok(real) = path.canonicalize() {
-        return Some(real);
-    }
-    let name = path.file_name()?;
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    Some(parent.canonicalize().ok()?.join(name))
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_in_or_of_the_corpus_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("news");
-        std::fs::create_dir(&corpus).unwrap();
-        std::fs::write(corpus.join("a.txt"), "x").unwrap();
-        let paths = vec![corpus.clone()];
-        assert!(inside_corpus(&corpus.join("out.jsonl"), &paths).is_some());
-        assert!(inside_corpus(&corpus.join("a.txt"), &paths).is_some());
-        assert!(inside_corpus(&dir.path().join("out.jsonl"), &paths).is_none());
-        let file = vec![corpus.join("a.txt")];
-        assert!(inside_corpus(&corpus.join("a.txt"), &file).is_some());
-        assert!(inside_corpus(&corpus.join("b.txt"), &file).is_none());
-    }
 }

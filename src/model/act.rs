@@ -87,6 +87,43 @@ impl Model {
                 }
                 Vec::new()
             }
+            Action::ExportArticles => {
+                let chosen = self.chosen();
+                if !chosen.is_empty() {
+                    self.prompt = Some(Prompt::new(PromptKind::Export, "folio-export.jsonl"));
+                    let what = self.chosen_name(chosen.len());
+                    self.say(format!("exporting {what}"));
+                }
+                Vec::new()
+            }
+            Action::MarkAllRead(read) => {
+                let chosen = self.chosen();
+                for id in &chosen {
+                    self.library.set_state(*id, |s| s.read = *read);
+                }
+                let what = self.chosen_name(chosen.len());
+                self.say(format!(
+                    "marked {what} {}",
+                    if *read { "read" } else { "unread" }
+                ));
+                Vec::new()
+            }
+            Action::UnmarkAll => {
+                let marked = self.marked_ids();
+                for id in &marked {
+                    self.library.set_state(*id, |s| s.marked = false);
+                }
+                if self.list.marked_only() {
+                    self.list.toggle_marked_only();
+                    self.rebuild_list(self.selected_id());
+                }
+                self.say(match marked.len() {
+                    0 => "no marked articles".to_string(),
+                    1 => "unmarked 1 article".to_string(),
+                    n => format!("unmarked {n} articles"),
+                });
+                Vec::new()
+            }
             _ => return None,
         };
         Some(effects)
@@ -119,6 +156,34 @@ impl Model {
             self.current().into_iter().collect()
         } else {
             marked
+        }
+    }
+
+    /// The ids of the marked articles, in the order they were loaded.
+    fn marked_ids(&self) -> Vec<u32> {
+        (0..self.library.len())
+            .filter_map(|id| u32::try_from(id).ok())
+            .filter(|id| self.library.state(*id).marked)
+            .collect()
+    }
+
+    /// What bulk actions act on: the marked articles, or the list shown when none is.
+    fn chosen(&self) -> Vec<u32> {
+        let marked = self.marked_ids();
+        if marked.is_empty() {
+            self.list.shown().iter().map(|r| r.id).collect()
+        } else {
+            marked
+        }
+    }
+
+    /// `the 3 marked articles` or `the 12 articles listed`.
+    fn chosen_name(&self, n: usize) -> String {
+        let s = if n == 1 { "" } else { "s" };
+        if self.library.marked() > 0 {
+            format!("the {n} marked article{s}")
+        } else {
+            format!("the {n} article{s} listed")
         }
     }
 
@@ -163,6 +228,19 @@ impl Model {
                 vec![Effect::Pipe {
                     command: answer,
                     text: text.join(SEPARATOR),
+                }]
+            }
+            PromptKind::Export if answer.is_empty() => Vec::new(),
+            PromptKind::Export => {
+                let articles = self
+                    .chosen()
+                    .into_iter()
+                    .filter_map(|id| self.library.get(id).cloned())
+                    .collect();
+                vec![Effect::Export {
+                    path: answer,
+                    roots: self.roots.clone(),
+                    articles,
                 }]
             }
         }

@@ -10,6 +10,8 @@ use crate::action::Action;
 pub enum PromptKind {
     /// A shell command the article (or the marked ones) is piped to.
     Pipe,
+    /// The file the marked articles (or the list shown) are exported to.
+    Export,
 }
 
 impl PromptKind {
@@ -17,6 +19,7 @@ impl PromptKind {
     pub fn label(self) -> &'static str {
         match self {
             PromptKind::Pipe => "pipe to command: ",
+            PromptKind::Export => "export to file (.jsonl, .csv or .md): ",
         }
     }
 }

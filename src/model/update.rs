@@ -265,7 +265,10 @@ impl Model {
             | Action::EditArticle
             | Action::PageArticle
             | Action::PipeArticle
-            | Action::Report(_) => {}
+            | Action::Report(_)
+            | Action::ExportArticles
+            | Action::MarkAllRead(_)
+            | Action::UnmarkAll => {}
         }
         Vec::new()
     }

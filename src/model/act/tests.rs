@@ -141,3 +141,61 @@ fn reports_go_to_the_status_line() {
     m.update(Action::Report("`wc -w`: 3".into()));
     assert_eq!(m.status(), Some("`wc -w`: 3"));
 }
+
+#[test]
+fn bulk_actions_take_the_marked_articles_or_else_the_list() {
+    let mut m = model();
+    m.update(Action::MarkAllRead(true));
+    assert_eq!(m.status(), Some("marked the 2 articles listed read"));
+    assert!(m.state(0).read && m.state(1).read);
+    m.update(Action::ToggleMark);
+    m.update(Action::MarkAllRead(false));
+    assert_eq!(m.status(), Some("marked the 1 marked article unread"));
+    assert!(!m.state(0).read && m.state(1).read);
+    m.update(Action::MarkedOnly);
+    m.update(Action::UnmarkAll);
+    assert_eq!(m.status(), Some("unmarked 1 article"));
+    assert!(!m.state(0).marked);
+    assert_eq!(
+        m.shown().len(),
+        2,
+        "the marked-only view ends with the marks"
+    );
+    m.update(Action::UnmarkAll);
+    assert_eq!(m.status(), Some("no marked articles"));
+}
+
+#[test]
+fn an_export_asks_for_a_file_and_takes_the_marked_or_the_listed() {
+    let mut m = model();
+    m.set_roots(vec!["corpus".into()]);
+    m.update(Action::ExportArticles);
+    assert_eq!(m.status(), Some("exporting the 2 articles listed"));
+    assert_eq!(
+        m.prompt().map(|p| p.text.as_str()),
+        Some("folio-export.jsonl")
+    );
+    let effects = m.update(Action::FilterAccept);
+    let [
+        Effect::Export {
+            path,
+            roots,
+            articles,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(path, "folio-export.jsonl");
+    assert_eq!(roots, &[std::path::PathBuf::from("corpus")]);
+    assert_eq!(articles.len(), 2);
+    m.update(Action::Down);
+    m.update(Action::ToggleMark);
+    m.update(Action::ExportArticles);
+    let effects = m.update(Action::FilterAccept);
+    let [Effect::Export { articles, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["second"]);
+}
