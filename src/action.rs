@@ -124,6 +124,15 @@ pub enum Action {
     MarkAllRead(bool),
     /// Unmark every marked article.
     UnmarkAll,
+    /// Ask for a tag and add it to (or remove it from) the article or the marked ones.
+    Tag,
+    /// Ask for a name and save the filter as a search of that name.
+    SaveSearch,
+    /// Show or hide the saved searches.
+    SavedSearches,
+    /// The articles each saved search finds (ids, in the window's order), counted in the
+    /// background for the window's unread counts.
+    Counted(Vec<Vec<u32>>),
 }
 
 /// A change of the filter bar's text at its cursor, as readline makes it.

@@ -55,6 +55,8 @@ pub struct Options {
     pub notices: Vec<String>,
     /// Make the reader's links OSC 8 hyperlinks (`hyperlinks = true`).
     pub hyperlinks: bool,
+    /// Saved searches for every corpus (`[searches]`).
+    pub searches: Vec<(String, String)>,
 }
 
 /// How the loop ended.
@@ -102,16 +104,19 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
+    model.set_global_searches(options.searches.clone());
     if let Source::Paths(paths) | Source::Stdin(paths, _) = &source {
         model.set_roots(paths.clone());
     }
     let mut first = Vec::new();
     let saved = store.session().clone();
-    // --fresh starts at the top, but keeps the filter's history and the list's width.
+    // --fresh starts at the top, but keeps the filter's history, the list's width and the
+    // saved searches.
     first.push(Action::Restore(if options.fresh {
         crate::state::Session {
             history: saved.history,
             list_width: saved.list_width,
+            searches: saved.searches,
             ..crate::state::Session::default()
         }
     } else {

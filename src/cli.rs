@@ -170,7 +170,16 @@ fn scripted_output(
     stdin: Option<Vec<u8>>,
     reading_width: u16,
 ) -> Result<bool, Failure> {
+    let key = match &stdin {
+        Some(_) if paths.is_empty() => "stdin".to_string(),
+        Some(_) => format!("{}-stdin", state::corpus_key(paths)),
+        None => state::corpus_key(paths),
+    };
     let (articles, skipped, real) = load(paths, stdin)?;
+    // `tag:` terms are kept to the articles so tagged in the reading state (src/tags.rs).
+    let (searched, tags) = crate::tags::split_tags(args.filter.as_deref().unwrap_or(""));
+    let tagged = tagged_in_state(&tags, &key, &articles);
+    let keep = |id: usize| tagged.as_ref().is_none_or(|t| t.contains(&id));
     let out = io::stdout().lock();
     let result = if args.skipped {
         print_skipped(out, &skipped, args.json).map(|()| true)
@@ -179,14 +188,16 @@ fn scripted_output(
         if let Some(format) = &args.export {
             drop(out);
             let output = args.output.as_deref();
-            return export::export(format, args.filter.as_deref(), output, paths, articles);
+            let filtered = !tags.is_empty();
+            return export::export(format, &searched, &keep, filtered, output, paths, articles);
         }
         if let Some(n) = args.print {
             let width = args.width.unwrap_or(reading_width).max(20);
             print_article(out, &articles, &real, n, args.json, width).map(|()| true)
         } else {
-            let query = Query::parse(args.filter.as_deref().unwrap_or(""));
-            list(out, articles, &real, &query, args.json).map(|n| n > 0 || query.is_empty())
+            let query = Query::parse(&searched);
+            let everything = query.is_empty() && tags.is_empty();
+            list(out, articles, &real, &query, &keep, args.json).map(|n| n > 0 || everything)
         }
     };
     match result {
@@ -243,6 +254,7 @@ fn interface(
         fresh: args.fresh,
         notices,
         hyperlinks: config.hyperlinks,
+        searches: config.searches,
     };
     match app::run(source, options, &mut store)? {
         Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),
@@ -251,6 +263,29 @@ fn interface(
         )),
         Exit::HangUp => Ok(ExitCode::from(129)),
     }
+}
+
+/// With tag terms, the articles (by number) whose reading state passes them; `None` without.
+fn tagged_in_state(
+    tags: &crate::tags::TagFilter,
+    key: &str,
+    articles: &[Article],
+) -> Option<std::collections::HashSet<usize>> {
+    if tags.is_empty() {
+        return None;
+    }
+    let store = match crate::paths::state_dir() {
+        Some(dir) => Store::open(&dir, key).0,
+        None => Store::memory_only(),
+    };
+    Some(
+        articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| tags.matches(&store.article(a.hash)))
+            .map(|(i, _)| i)
+            .collect(),
+    )
 }
 
 /// Loads the bundled articles, or the given paths and standard input, all at once, with the
@@ -299,6 +334,7 @@ fn list(
     articles: Vec<Article>,
     real: &RealPaths,
     query: &Query,
+    keep: &dyn Fn(usize) -> bool,
     json: bool,
 ) -> io::Result<usize> {
     // On a terminal, paths as the interface shows them; on a pipe, the real ones, escaped.
@@ -316,6 +352,7 @@ fn list(
             .map(|r| r.id as usize)
             .collect()
     };
+    let order: Vec<usize> = order.into_iter().filter(|id| keep(*id)).collect();
     let count = order.len();
     for id in order {
         let a = &articles[id];

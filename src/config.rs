@@ -8,6 +8,7 @@
 mod color;
 mod fields;
 mod keys;
+mod searches;
 mod theme;
 
 use std::fs;
@@ -42,6 +43,8 @@ pub struct Config {
     pub fields: crate::corpus::FieldNames,
     /// Make links in the reader OSC 8 hyperlinks (`hyperlinks = true`).
     pub hyperlinks: bool,
+    /// Saved searches for every corpus (`[searches]`): name, query.
+    pub searches: Vec<(String, String)>,
 }
 
 impl Default for Config {
@@ -62,6 +65,7 @@ impl Config {
             reading_width: READING_WIDTH,
             fields: crate::corpus::FieldNames::default(),
             hyperlinks: false,
+            searches: Vec::new(),
         }
     }
 
@@ -105,6 +109,7 @@ impl Config {
                 ("keys", DeValue::Table(t)) => keys::read(t, &mut self.keymap, report),
                 ("theme", DeValue::Table(t)) => self.theme_overrides = theme::read(t, report),
                 ("fields", DeValue::Table(t)) => self.fields = fields::read(t, report),
+                ("searches", DeValue::Table(t)) => self.searches = searches::read(t, report),
                 ("reading_width", v) => {
                     let (lo, hi) = READING_WIDTHS;
                     let width = v
@@ -122,7 +127,7 @@ impl Config {
                 }
                 ("hyperlinks", DeValue::Boolean(on)) => self.hyperlinks = *on,
                 ("hyperlinks", _) => report.at(value, "hyperlinks must be true or false".into()),
-                (name @ ("keys" | "theme" | "fields"), _) => {
+                (name @ ("keys" | "theme" | "fields" | "searches"), _) => {
                     report.at(value, format!("{name} must be a table ([{name}])"));
                 }
                 (other, _) => report.at(key, format!("unknown setting {other:?}")),

@@ -16,6 +16,7 @@ pub mod model;
 pub mod paths;
 pub mod search;
 pub mod state;
+pub mod tags;
 pub mod term;
 pub mod text;
 pub mod theme;

@@ -19,6 +19,7 @@ mod paging;
 mod pointer;
 mod prompt;
 mod reader;
+mod saved;
 mod search;
 mod update;
 
@@ -38,6 +39,7 @@ pub use library::Library;
 pub use list::{ListView, sort_rows};
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, block_lines, meta_line, quote_prefix};
+pub use saved::{Saved, SavedSearch};
 pub use search::{Requery, Search};
 
 /// Something the event loop must do for the model.
@@ -58,6 +60,9 @@ pub enum Effect {
     View(Viewer, String),
     /// Pipe `text` into the shell command `command`; its first line of output comes back.
     Pipe { command: String, text: String },
+    /// Find which articles each of these queries finds (for the saved searches' counts), and
+    /// hand them back as `Counted`.
+    Count(Vec<Query>, Vec<Arc<Article>>),
     /// Write `articles` to the file `path` (its format by its extension), unless it is inside
     /// one of the corpus's `roots` or exists already.
     Export {
@@ -85,6 +90,12 @@ pub struct Model {
     reported: bool,
     /// The paths the corpus was opened from, which an export must not write into.
     roots: Vec<std::path::PathBuf>,
+    /// The saved searches, this corpus's and the settings'.
+    saved: Saved,
+    /// The article selected when the query last changed, to select again in its result.
+    keep_across_query: Option<u32>,
+    /// What each saved search found when last counted, in the window's order.
+    counted: Vec<Vec<u32>>,
 }
 
 impl Model {
@@ -109,6 +120,33 @@ impl Model {
     /// The paths the corpus was opened from (an export refuses to write inside them).
     pub fn set_roots(&mut self, roots: Vec<std::path::PathBuf>) {
         self.roots = roots;
+    }
+
+    /// The saved searches the settings give for every corpus (`[searches]`).
+    pub fn set_global_searches(&mut self, searches: Vec<(String, String)>) {
+        self.saved.set_global(searches);
+    }
+    /// The saved searches.
+    pub fn saved(&self) -> &Saved {
+        &self.saved
+    }
+    /// Each saved search with how many unread articles it finds (`None` until counted).
+    pub fn saved_counts(&self) -> Vec<(SavedSearch, Option<usize>)> {
+        self.saved
+            .all()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let (_, tags) = crate::tags::split_tags(&s.query);
+                let count = self.counted.get(i).map(|ids| {
+                    ids.iter()
+                        .map(|id| self.library.state(*id))
+                        .filter(|st| !st.read && tags.matches(st))
+                        .count()
+                });
+                (s, count)
+            })
+            .collect()
     }
 
     /// Shows a message in the status line until the next key.
@@ -243,6 +281,7 @@ impl Model {
             sort: Some(self.list.sort()),
             history: self.search.history().entries().to_vec(),
             list_width: self.chrome.chosen_list_share(),
+            searches: self.saved.kept().to_vec(),
         }
     }
 
@@ -262,8 +301,22 @@ impl Model {
     /// Recomputes the list from the search's result, keeping `keep` selected when shown.
     fn rebuild_list(&mut self, keep: Option<u32>) {
         let rows = self.chrome.list_rows();
-        self.list
-            .rebuild(self.search.ranked(), &self.library, keep, rows);
+        let tags = self.search.tags();
+        if tags.is_empty() {
+            self.list
+                .rebuild(self.search.ranked(), &self.library, keep, rows);
+        } else {
+            // `tag:` terms keep the search's result to the articles tagged so (src/tags.rs).
+            let library = &self.library;
+            let tagged: Vec<crate::search::Ranked> = self
+                .search
+                .ranked()
+                .iter()
+                .filter(|r| tags.matches(&library.state(r.id)))
+                .cloned()
+                .collect();
+            self.list.rebuild(&tagged, library, keep, rows);
+        }
         self.sync_reader();
     }
 

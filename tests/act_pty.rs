@@ -354,4 +354,71 @@ Monday after the storm, and ferries would run on the usual timetable from then o
             .collect();
         (titles, out.status.code())
     }
+
+    #[test]
+    fn tags_and_saved_searches_survive_a_restart_and_tag_terms_work_on_the_command_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let start = |fresh: bool| {
+            let mut spawn = Spawn::folio(100, 30).env("XDG_STATE_HOME", dir.path().join("state"));
+            if fresh {
+                spawn = spawn.arg("--fresh");
+            }
+            let pty = spawn.start();
+            assert!(pty.wait_for("5/5", EVENTUALLY), "{}", pty.screen_text());
+            pty
+        };
+        let mut pty = start(false);
+        pty.send("+Iran\r");
+        assert!(
+            pty.wait_for("tagged the article iran", EVENTUALLY),
+            "{}",
+            pty.screen_text()
+        );
+        pty.send("jj+iran\r");
+        assert!(
+            pty.wait_for("tagged the article iran", EVENTUALLY),
+            "{}",
+            pty.screen_text()
+        );
+        pty.send("/tag:iran\r");
+        assert!(pty.wait_for("2/5", EVENTUALLY), "{}", pty.screen_text());
+        pty.send("=mine\r");
+        assert!(
+            pty.wait_for("saved the search", EVENTUALLY),
+            "{}",
+            pty.screen_text()
+        );
+        quit(pty);
+
+        let mut pty = start(true);
+        pty.send("\"");
+        assert!(
+            pty.wait_for("mine  tag:iran", EVENTUALLY),
+            "{}",
+            pty.screen_text()
+        );
+        assert!(
+            pty.wait_until(EVENTUALLY, |p| p.screen_text().contains("2 mine  tag:iran")),
+            "the unread count: {}",
+            pty.screen_text()
+        );
+        pty.send("\r");
+        assert!(pty.wait_for("2/5", EVENTUALLY), "{}", pty.screen_text());
+        quit(pty);
+
+        let out = std::process::Command::new(crate::harness::folio())
+            .args(["--filter", "tag:iran"])
+            .env("XDG_STATE_HOME", dir.path().join("state"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+        assert_eq!(out.status.code(), Some(0));
+        let out = std::process::Command::new(crate::harness::folio())
+            .args(["--filter", "tag:nosuchtag"])
+            .env("XDG_STATE_HOME", dir.path().join("state"))
+            .output()
+            .unwrap();
+        assert_eq!((out.stdout.len(), out.status.code()), (0, Some(1)));
+    }
 }

@@ -144,6 +144,7 @@ fn code(code: KeyCode) -> Event {
 fn options() -> Options {
     Options {
         hyperlinks: false,
+        searches: Vec::new(),
         keymap: Keymap::default(),
         theme: Theme::new(ColorDepth::None),
         mouse: false,

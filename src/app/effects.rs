@@ -40,44 +40,100 @@ pub fn apply(
 ) -> io::Result<Option<Exit>> {
     let mut effects = model.update(action);
     loop {
-        let mut reports = Vec::new();
-        if let Some(exit) = carry_out(effects, screen, search, &mut reports)? {
+        let mut answers = Vec::new();
+        if let Some(exit) = carry_out(effects, screen, search, &mut answers)? {
             return Ok(Some(exit));
         }
-        if reports.is_empty() {
+        if answers.is_empty() {
             return Ok(None);
         }
-        effects = reports
+        effects = answers
             .into_iter()
-            .flat_map(|report| model.update(Action::Report(report)))
+            .flat_map(|answer| model.update(answer))
             .collect();
     }
 }
 
-/// Carries out the effects in order, adding what other programs came to to `reports`;
-/// `Some(exit)` when one of them ends the loop.
+/// Carries out the effects in order, adding what comes of them for the model to `answers`
+/// (what other programs came to, counts); `Some(exit)` when one of them ends the loop.
 pub fn carry_out(
     effects: Vec<Effect>,
     screen: &mut impl Screen,
     search: &mut impl Searching,
-    reports: &mut Vec<String>,
+    answers: &mut Vec<Action>,
 ) -> io::Result<Option<Exit>> {
     for effect in effects {
-        match effect {
-            Effect::OpenUrl(url) => reports.push(external::open_url(&url, screen)?),
-            Effect::View(viewer, text) => reports.extend(external::view(viewer, &text, screen)?),
-            Effect::Pipe { command, text } => reports.push(external::pipe(&command, &text)),
+        let report = match effect {
+            Effect::OpenUrl(url) => Some(external::open_url(&url, screen)?),
+            Effect::View(viewer, text) => external::view(viewer, &text, screen)?,
+            Effect::Pipe { command, text } => Some(external::pipe(&command, &text)),
             Effect::Export {
                 path,
                 roots,
                 articles,
-            } => reports.push(external::export(&path, &roots, &articles)),
-            Effect::Index(batch) => search.add(batch)?,
-            Effect::Search(generation, query) => search.query(generation, query)?,
-            Effect::Copy(text) => screen.copy(&text)?,
-            Effect::Suspend => screen.suspend()?,
-            Effect::Quit => return Ok(Some(Exit::Quit)),
+            } => Some(external::export(&path, &roots, &articles)),
+            Effect::Count(queries, articles) => {
+                answers.push(Action::Counted(count(&queries, &articles)));
+                None
+            }
+            other => {
+                if let Some(exit) = carry_out_plain(other, screen, search)? {
+                    return Ok(Some(exit));
+                }
+                None
+            }
+        };
+        answers.extend(report.map(Action::Report));
+    }
+    Ok(None)
+}
+
+/// What each query finds among `articles`, by id: the saved searches' counts. The index is
+/// built the first time and kept (the corpus only grows), apart from the search worker's, so
+/// counting never disturbs the list's search.
+fn count(queries: &[Query], articles: &[Arc<Article>]) -> Vec<Vec<u32>> {
+    use crate::search::{MemoryIndex, Searcher};
+    thread_local! {
+        static INDEX: std::cell::RefCell<MemoryIndex> = std::cell::RefCell::new(MemoryIndex::new());
+    }
+    INDEX.with(|index| {
+        let mut index = index.borrow_mut();
+        if let Some(new) = articles.get(index.len()..) {
+            index.add(new);
         }
+        queries
+            .iter()
+            .map(|q| {
+                if q.is_empty() {
+                    (0..articles.len())
+                        .filter_map(|i| u32::try_from(i).ok())
+                        .collect()
+                } else {
+                    index.search(q).into_iter().map(|r| r.id).collect()
+                }
+            })
+            .collect()
+    })
+}
+
+/// The effects that ask nothing back.
+fn carry_out_plain(
+    effect: Effect,
+    screen: &mut impl Screen,
+    search: &mut impl Searching,
+) -> io::Result<Option<Exit>> {
+    match effect {
+        Effect::Index(batch) => search.add(batch)?,
+        Effect::Search(generation, query) => search.query(generation, query)?,
+        Effect::Copy(text) => screen.copy(&text)?,
+        Effect::Suspend => screen.suspend()?,
+        Effect::Quit => return Ok(Some(Exit::Quit)),
+        // Carried out by `carry_out`, which hands their answers back.
+        Effect::OpenUrl(_)
+        | Effect::View(..)
+        | Effect::Pipe { .. }
+        | Effect::Export { .. }
+        | Effect::Count(..) => {}
     }
     Ok(None)
 }

@@ -12,19 +12,22 @@ use crate::corpus::Article;
 use crate::export::{ExportFormat, inside_corpus, write_articles};
 use crate::search::{MemoryIndex, Query, Searcher};
 
-/// Exports; whether anything was found (false only when a filter matched nothing).
+/// Exports; whether anything was found (false only when a filter matched nothing). `filter`
+/// is the query without its tag terms, which `keep` applies; `filtered` says there were some.
 pub(super) fn export(
     format: &str,
-    filter: Option<&str>,
+    filter: &str,
+    keep: &dyn Fn(usize) -> bool,
+    filtered: bool,
     output: Option<&Path>,
     paths: &[PathBuf],
     articles: Vec<Article>,
 ) -> Result<bool, Failure> {
     let format = ExportFormat::parse(format).map_err(|message| Failure { message, status: 2 })?;
-    let query = Query::parse(filter.unwrap_or(""));
+    let query = Query::parse(filter);
     let shared: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
-    let chosen = chosen(&shared, &query);
-    let found = !chosen.is_empty() || query.is_empty();
+    let chosen = chosen(&shared, &query, keep);
+    let found = !chosen.is_empty() || (query.is_empty() && !filtered);
     let chosen = chosen.iter().map(|a| a.as_ref());
     match output {
         None => {
@@ -56,16 +59,27 @@ pub(super) fn export(
     Ok(found)
 }
 
-/// The articles in the interface's order: all as loaded, or those `query` finds, best first.
-pub(super) fn chosen(articles: &[Arc<Article>], query: &Query) -> Vec<Arc<Article>> {
-    if query.is_empty() {
-        return articles.to_vec();
-    }
-    let mut searcher = MemoryIndex::new();
-    searcher.add(articles);
-    searcher
-        .search(query)
+/// The articles in the interface's order, those `keep` keeps: all as loaded, or those `query`
+/// finds, best first.
+fn chosen(
+    articles: &[Arc<Article>],
+    query: &Query,
+    keep: &dyn Fn(usize) -> bool,
+) -> Vec<Arc<Article>> {
+    let order: Vec<usize> = if query.is_empty() {
+        (0..articles.len()).collect()
+    } else {
+        let mut searcher = MemoryIndex::new();
+        searcher.add(articles);
+        searcher
+            .search(query)
+            .into_iter()
+            .map(|r| r.id as usize)
+            .collect()
+    };
+    order
         .into_iter()
-        .filter_map(|r| articles.get(r.id as usize).cloned())
+        .filter(|id| keep(*id))
+        .filter_map(|id| articles.get(id).cloned())
         .collect()
 }

@@ -309,6 +309,27 @@ pub const TABLE: &[Entry] = &[
         NORMAL,
     ),
     entry(
+        Action::Tag,
+        "tag",
+        "tag the article (or the marked) / untag",
+        &["+"],
+        NORMAL,
+    ),
+    entry(
+        Action::SaveSearch,
+        "save_search",
+        "save the filter as a named search",
+        &["="],
+        NORMAL,
+    ),
+    entry(
+        Action::SavedSearches,
+        "saved_searches",
+        "the saved searches (enter opens one)",
+        &["\""],
+        ALSO_OVERLAY,
+    ),
+    entry(
         Action::ScrollLeft,
         "scroll_left",
         "scroll tables and code left",

@@ -317,9 +317,9 @@ fn the_markdown_table_has_a_row_per_entry() {
         assert_eq!(md.matches(&row).count(), 1, "{row}");
     }
     let prose = md.replace('\n', " ");
-    assert!(
-        prose.contains("page down, page up, top, skipped, help, interrupt, suspend and links work")
-    );
+    assert!(prose.contains(
+        "page down, page up, top, skipped, help, interrupt, suspend, links and saved searches work"
+    ));
 }
 
 #[test]

@@ -47,6 +47,11 @@ impl Model {
         {
             return Some(effects);
         }
+        if let Some((Overlay::Searches, row)) = self.chrome.overlay()
+            && let Some(effects) = self.in_searches(action, row)
+        {
+            return Some(effects);
+        }
         let effects = match action {
             Action::Links => {
                 match self.current() {
@@ -124,6 +129,41 @@ impl Model {
                 });
                 Vec::new()
             }
+            Action::Tag => {
+                if self.current().is_some() {
+                    self.prompt = Some(Prompt::new(PromptKind::Tag, ""));
+                    let marked = self.library.marked();
+                    if marked > 0 {
+                        self.say(format!("tagging the {marked} marked articles"));
+                    }
+                }
+                Vec::new()
+            }
+            Action::SaveSearch => {
+                if self.filter().as_str().trim().is_empty() {
+                    self.say("no filter to save: type one with /");
+                } else {
+                    self.prompt = Some(Prompt::new(PromptKind::SaveSearch, ""));
+                }
+                Vec::new()
+            }
+            Action::SavedSearches => {
+                if matches!(self.chrome.overlay(), Some((Overlay::Searches, _))) {
+                    self.chrome.toggle_overlay(Overlay::Searches);
+                    return Some(Vec::new());
+                }
+                let all = self.saved.all();
+                if all.is_empty() {
+                    self.say("no saved searches: = saves the filter");
+                    return Some(Vec::new());
+                }
+                self.chrome.toggle_overlay(Overlay::Searches);
+                let queries = all
+                    .iter()
+                    .map(|s| crate::search::Query::parse(&crate::tags::split_tags(&s.query).0))
+                    .collect();
+                vec![Effect::Count(queries, self.library.articles().to_vec())]
+            }
             _ => return None,
         };
         Some(effects)
@@ -157,6 +197,47 @@ impl Model {
         } else {
             marked
         }
+    }
+
+    /// The marked articles' ids, or the selected one's when none is marked.
+    fn marked_or_current_ids(&self) -> Vec<u32> {
+        let marked = self.marked_ids();
+        if marked.is_empty() {
+            self.selected_id().into_iter().collect()
+        } else {
+            marked
+        }
+    }
+
+    /// The saved searches' window: move the choice, open the chosen search.
+    fn in_searches(&mut self, action: &Action, row: usize) -> Option<Vec<Effect>> {
+        let all = self.saved.all();
+        let last = all.len().saturating_sub(1);
+        let to = match action {
+            Action::Down => (row + 1).min(last),
+            Action::Up => row.saturating_sub(1),
+            Action::PageDown => (row + 10).min(last),
+            Action::PageUp => row.saturating_sub(10),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Pick | Action::Open => {
+                self.chrome.toggle_overlay(Overlay::Searches);
+                let Some(search) = all.get(row) else {
+                    return Some(Vec::new());
+                };
+                let requery = self
+                    .search
+                    .edit(|f| f.set(&search.query), self.library.len());
+                self.search.history_mut().push(&search.query);
+                self.chrome.set_focus(super::Focus::List);
+                self.relayout();
+                self.say(format!("search \"{}\": {}", search.name, search.query));
+                return Some(self.requery(requery));
+            }
+            _ => return None,
+        };
+        self.chrome.set_overlay_scroll(to);
+        Some(Vec::new())
     }
 
     /// The ids of the marked articles, in the order they were loaded.
@@ -229,6 +310,50 @@ impl Model {
                     command: answer,
                     text: text.join(SEPARATOR),
                 }]
+            }
+            PromptKind::Tag => {
+                let Some(tag) = crate::tags::clean_tag(&answer) else {
+                    return Vec::new();
+                };
+                let ids = self.marked_or_current_ids();
+                let adding = !ids.iter().all(|id| self.library.state(*id).has_tag(&tag));
+                for id in &ids {
+                    self.library.set_state(*id, |s| {
+                        if s.has_tag(&tag) != adding {
+                            s.toggle_tag(&tag);
+                        }
+                    });
+                }
+                let what = match ids.len() {
+                    1 => "the article".to_string(),
+                    n => format!("{n} articles"),
+                };
+                self.say(if adding {
+                    format!("tagged {what} {tag}")
+                } else {
+                    format!("took the tag {tag} off {what}")
+                });
+                if !self.search.tags().is_empty() {
+                    self.rebuild_list(self.selected_id());
+                }
+                Vec::new()
+            }
+            PromptKind::SaveSearch => {
+                let name = crate::text::sanitize_text(answer.trim());
+                if name.is_empty() {
+                    return Vec::new();
+                }
+                let query = self.filter().as_str().trim().to_owned();
+                let replaced = self.saved.save(&name, &query);
+                self.say(format!(
+                    "{} search \"{name}\": {query}",
+                    if replaced {
+                        "replaced the"
+                    } else {
+                        "saved the"
+                    }
+                ));
+                Vec::new()
             }
             PromptKind::Export if answer.is_empty() => Vec::new(),
             PromptKind::Export => {

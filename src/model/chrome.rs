@@ -22,6 +22,8 @@ pub enum Overlay {
     Skipped,
     /// The open article's links; the scroll is the chosen one.
     Links,
+    /// The saved searches; the scroll is the chosen one.
+    Searches,
 }
 
 /// What an overlay made of an action.

@@ -12,6 +12,10 @@ pub enum PromptKind {
     Pipe,
     /// The file the marked articles (or the list shown) are exported to.
     Export,
+    /// A tag to add to (or remove from) the article or the marked ones.
+    Tag,
+    /// The name to save the filter under.
+    SaveSearch,
 }
 
 impl PromptKind {
@@ -20,6 +24,8 @@ impl PromptKind {
         match self {
             PromptKind::Pipe => "pipe to command: ",
             PromptKind::Export => "export to file (.jsonl, .csv or .md): ",
+            PromptKind::Tag => "tag (again to remove): ",
+            PromptKind::SaveSearch => "save the filter as: ",
         }
     }
 }

@@ -44,6 +44,24 @@ impl<'a, 'b> Picker<'a, 'b> {
                     note: article.url.as_ref().map(|u| format!("this article: {u}")),
                 })
             }
+            Overlay::Searches => {
+                let rows = model
+                    .saved_counts()
+                    .into_iter()
+                    .map(|(s, count)| {
+                        let count = count.map_or_else(|| "…".to_string(), |n| n.to_string());
+                        let place = if s.global { "  (settings)" } else { "" };
+                        (count, format!("{}  {}{place}", s.name, s.query))
+                    })
+                    .collect::<Vec<_>>();
+                Some(Picker {
+                    cx,
+                    title: format!(" {} saved searches · unread ", rows.len()),
+                    rows,
+                    chosen,
+                    note: None,
+                })
+            }
             Overlay::Help | Overlay::Skipped => None,
         }
     }
