@@ -130,6 +130,10 @@ pub enum Action {
     SaveSearch,
     /// Show or hide the saved searches.
     SavedSearches,
+    /// Show or hide the open article's outline (its headings).
+    Outline,
+    /// Ask for a percentage and go that far through the text.
+    GoToPercent,
     /// The articles each saved search finds (ids, in the window's order), counted in the
     /// background for the window's unread counts.
     Counted(Vec<Vec<u32>>),

@@ -330,6 +330,20 @@ pub const TABLE: &[Entry] = &[
         ALSO_OVERLAY,
     ),
     entry(
+        Action::Outline,
+        "outline",
+        "the article's headings (enter goes there)",
+        &["O"],
+        ALSO_OVERLAY,
+    ),
+    entry(
+        Action::GoToPercent,
+        "go_to_percent",
+        "go to a percentage of the text (as in less)",
+        &["%"],
+        NORMAL,
+    ),
+    entry(
         Action::ScrollLeft,
         "scroll_left",
         "scroll tables and code left",

@@ -318,7 +318,7 @@ fn the_markdown_table_has_a_row_per_entry() {
     }
     let prose = md.replace('\n', " ");
     assert!(prose.contains(
-        "page down, page up, top, skipped, help, interrupt, suspend, links and saved searches work"
+        "page down, page up, top, skipped, help, interrupt, suspend, links, saved searches and outline work"
     ));
 }
 

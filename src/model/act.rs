@@ -52,6 +52,11 @@ impl Model {
         {
             return Some(effects);
         }
+        if let Some((Overlay::Outline, row)) = self.chrome.overlay()
+            && self.in_outline(action, row)
+        {
+            return Some(Vec::new());
+        }
         let effects = match action {
             Action::Links => {
                 match self.current() {
@@ -147,6 +152,25 @@ impl Model {
                 }
                 Vec::new()
             }
+            Action::Outline => {
+                match self.current() {
+                    _ if matches!(self.chrome.overlay(), Some((Overlay::Outline, _))) => {
+                        self.chrome.toggle_overlay(Overlay::Outline);
+                    }
+                    Some(a) if !super::outline(&a).is_empty() => {
+                        self.chrome.toggle_overlay(Overlay::Outline);
+                    }
+                    Some(_) => self.say("no headings in this article"),
+                    None => {}
+                }
+                Vec::new()
+            }
+            Action::GoToPercent => {
+                if self.current().is_some() {
+                    self.prompt = Some(Prompt::new(PromptKind::Percent, ""));
+                }
+                Vec::new()
+            }
             Action::SavedSearches => {
                 if matches!(self.chrome.overlay(), Some((Overlay::Searches, _))) {
                     self.chrome.toggle_overlay(Overlay::Searches);
@@ -207,6 +231,42 @@ impl Model {
         } else {
             marked
         }
+    }
+
+    /// After a jump in the text: the reader shows it (on a narrow screen, instead of the list).
+    fn read_here(&mut self) {
+        if self.focus() == super::Focus::List {
+            self.chrome.set_focus(super::Focus::Reader);
+            self.relayout();
+        }
+    }
+
+    /// The outline's keys: move the choice, go to the chosen heading; whether it took the key.
+    fn in_outline(&mut self, action: &Action, row: usize) -> bool {
+        let headings = self
+            .current()
+            .map(|a| super::outline(&a))
+            .unwrap_or_default();
+        let last = headings.len().saturating_sub(1);
+        let to = match action {
+            Action::Down => (row + 1).min(last),
+            Action::Up => row.saturating_sub(1),
+            Action::PageDown => (row + 10).min(last),
+            Action::PageUp => row.saturating_sub(10),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Pick | Action::Open => {
+                self.chrome.toggle_overlay(Overlay::Outline);
+                if let Some(h) = headings.get(row) {
+                    self.read_here();
+                    self.reader.go_to_paragraph(h.paragraph);
+                }
+                return true;
+            }
+            _ => return false,
+        };
+        self.chrome.set_overlay_scroll(to);
+        true
     }
 
     /// The saved searches' window: move the choice, open the chosen search.
@@ -353,6 +413,17 @@ impl Model {
                         "saved the"
                     }
                 ));
+                Vec::new()
+            }
+            PromptKind::Percent => {
+                match answer.trim_end_matches('%').trim().parse::<u8>() {
+                    Ok(percent) if percent <= 100 => {
+                        self.reader.go_to_percent(percent);
+                        self.read_here();
+                    }
+                    _ if answer.is_empty() => {}
+                    _ => self.say("a percentage is a whole number from 0 to 100"),
+                }
                 Vec::new()
             }
             PromptKind::Export if answer.is_empty() => Vec::new(),

@@ -24,6 +24,8 @@ pub enum Overlay {
     Links,
     /// The saved searches; the scroll is the chosen one.
     Searches,
+    /// The open article's headings; the scroll is the chosen one.
+    Outline,
 }
 
 /// What an overlay made of an action.

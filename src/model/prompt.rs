@@ -16,6 +16,8 @@ pub enum PromptKind {
     Tag,
     /// The name to save the filter under.
     SaveSearch,
+    /// How far through the text to go, in percent.
+    Percent,
 }
 
 impl PromptKind {
@@ -26,6 +28,7 @@ impl PromptKind {
             PromptKind::Export => "export to file (.jsonl, .csv or .md): ",
             PromptKind::Tag => "tag (again to remove): ",
             PromptKind::SaveSearch => "save the filter as: ",
+            PromptKind::Percent => "go to percent: ",
         }
     }
 }

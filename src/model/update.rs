@@ -286,6 +286,8 @@ impl Model {
             | Action::Tag
             | Action::SaveSearch
             | Action::SavedSearches
+            | Action::Outline
+            | Action::GoToPercent
             | Action::Counted(_) => {}
         }
         Vec::new()

@@ -1,4 +1,4 @@
-//! A window of numbered lines to choose one from (the article's links): the chosen line
+//! A window of lines to choose one from (the links, the saved searches, the outline): the chosen line
 //! reversed and kept in view, Enter takes it, any other key closes the window.
 
 use ratatui::buffer::Buffer;
@@ -21,6 +21,8 @@ pub struct Picker<'a, 'b> {
     pub chosen: usize,
     /// Shown dimmed above the lines (the article's own address).
     pub note: Option<String>,
+    /// What Enter does, for the footer.
+    pub verb: &'static str,
 }
 
 impl<'a, 'b> Picker<'a, 'b> {
@@ -42,6 +44,7 @@ impl<'a, 'b> Picker<'a, 'b> {
                     rows,
                     chosen,
                     note: article.url.as_ref().map(|u| format!("this article: {u}")),
+                    verb: "opens",
                 })
             }
             Overlay::Searches => {
@@ -60,6 +63,25 @@ impl<'a, 'b> Picker<'a, 'b> {
                     rows,
                     chosen,
                     note: None,
+                    verb: "opens",
+                })
+            }
+            Overlay::Outline => {
+                let article = model.reader().article()?;
+                let rows = crate::model::outline(article)
+                    .into_iter()
+                    .map(|h| {
+                        let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)));
+                        (String::new(), format!("{indent}{}", h.text))
+                    })
+                    .collect::<Vec<_>>();
+                Some(Picker {
+                    cx,
+                    title: format!(" outline · {} headings ", rows.len()),
+                    rows,
+                    chosen,
+                    note: None,
+                    verb: "goes there",
                 })
             }
             Overlay::Help | Overlay::Skipped => None,
@@ -68,14 +90,14 @@ impl<'a, 'b> Picker<'a, 'b> {
 }
 
 /// ` enter opens · any other key closes `
-fn footer(cx: &Context) -> String {
+fn footer(cx: &Context, verb: &str) -> String {
     let key = cx
         .keymap
         .keys_for(&Action::Pick, Mode::Overlay)
         .first()
         .map(key_name);
     match key {
-        Some(key) => format!(" {key} opens · any other key closes "),
+        Some(key) => format!(" {key} {verb} · any other key closes "),
         None => " any key closes ".into(),
     }
 }
@@ -87,7 +109,7 @@ impl Widget for &Picker<'_, '_> {
             .borders(Borders::ALL)
             .border_style(theme.focused_border)
             .title(self.title.clone())
-            .title_bottom(Line::from(footer(self.cx)).right_aligned());
+            .title_bottom(Line::from(footer(self.cx, self.verb)).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.area() == 0 {

@@ -199,3 +199,59 @@ fn an_export_asks_for_a_file_and_takes_the_marked_or_the_listed() {
     let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["second"]);
 }
+
+fn long_article() -> Arc<Article> {
+    let mut paragraphs = Vec::new();
+    for section in 1..=3 {
+        paragraphs.push(format!("{section}. Section {section}"));
+        for i in 0..10 {
+            paragraphs.push(format!(
+                "Paragraph {i} of section {section}, long enough to be running text and not a heading."
+            ));
+        }
+    }
+    Arc::new(Article {
+        title: "Report".into(),
+        paragraphs,
+        ..Article::default()
+    })
+}
+
+#[test]
+fn the_outline_jumps_to_a_heading_and_percent_goes_that_far() {
+    let mut m = Model::new(
+        vec![long_article(), article("second", &[], None)],
+        Vec::new(),
+    );
+    m.update(Action::Resize(40, 12));
+    m.update(Action::Outline);
+    assert_eq!(m.overlay(), Some((Overlay::Outline, 0)));
+    m.update(Action::Down);
+    m.update(Action::Pick);
+    assert_eq!(m.overlay(), None);
+    assert_eq!(m.reader().top().block, 2 + 11, "the second heading on top");
+    assert_eq!(
+        m.focus(),
+        crate::model::Focus::Reader,
+        "shown, on a narrow screen too"
+    );
+    m.update(Action::GoToPercent);
+    for c in "0".chars() {
+        m.update(Action::FilterChar(c));
+    }
+    m.update(Action::FilterAccept);
+    assert_eq!(m.reader().top().block, 0);
+    m.update(Action::GoToPercent);
+    for c in "250".chars() {
+        m.update(Action::FilterChar(c));
+    }
+    m.update(Action::FilterAccept);
+    assert_eq!(
+        m.status(),
+        Some("a percentage is a whole number from 0 to 100")
+    );
+    m.update(Action::NextArticle);
+    m.update(Action::Outline);
+    assert_eq!(m.overlay(), None);
+    assert_eq!(m.status(), Some("no headings in this article"));
+}
