@@ -59,7 +59,10 @@ impl<'a, 'b> Picker<'a, 'b> {
                     .collect::<Vec<_>>();
                 Some(Picker {
                     cx,
-                    title: format!(" {} saved searches · unread ", rows.len()),
+                    title: match rows.len() {
+                        1 => " 1 saved search · unread ".to_string(),
+                        n => format!(" {n} saved searches · unread "),
+                    },
                     rows,
                     chosen,
                     note: None,
@@ -68,10 +71,12 @@ impl<'a, 'b> Picker<'a, 'b> {
             }
             Overlay::Outline => {
                 let article = model.reader().article()?;
-                let rows = crate::model::outline(article)
+                let headings = crate::model::outline(article);
+                let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
+                let rows = headings
                     .into_iter()
                     .map(|h| {
-                        let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)));
+                        let indent = "  ".repeat(usize::from(h.level.saturating_sub(top)));
                         (String::new(), format!("{indent}{}", h.text))
                     })
                     .collect::<Vec<_>>();
@@ -90,14 +95,21 @@ impl<'a, 'b> Picker<'a, 'b> {
 }
 
 /// ` enter opens · any other key closes `
-fn footer(cx: &Context, verb: &str) -> String {
+fn footer(cx: &Context, verb: &str, width: u16) -> String {
     let key = cx
         .keymap
         .keys_for(&Action::Pick, Mode::Overlay)
         .first()
         .map(key_name);
     match key {
-        Some(key) => format!(" {key} {verb} · any other key closes "),
+        Some(key) => {
+            let long = format!(" {key} {verb} · any other key closes ");
+            if crate::text::width(&long) + 2 <= usize::from(width) {
+                long
+            } else {
+                format!(" {key} {verb} ")
+            }
+        }
         None => " any key closes ".into(),
     }
 }
@@ -109,7 +121,7 @@ impl Widget for &Picker<'_, '_> {
             .borders(Borders::ALL)
             .border_style(theme.focused_border)
             .title(self.title.clone())
-            .title_bottom(Line::from(footer(self.cx, self.verb)).right_aligned());
+            .title_bottom(Line::from(footer(self.cx, self.verb, area.width)).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.area() == 0 {
