@@ -130,6 +130,9 @@ pub enum Action {
     SaveSearch,
     /// Show or hide the saved searches.
     SavedSearches,
+    /// Run the user's action with this number (`[actions]` in the settings): pipe the article
+    /// (or the marked ones) to its command.
+    RunUserAction(usize),
     /// Show or hide the open article's outline (its headings).
     Outline,
     /// Ask for a percentage and go that far through the text.

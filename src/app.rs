@@ -57,6 +57,8 @@ pub struct Options {
     pub hyperlinks: bool,
     /// Saved searches for every corpus (`[searches]`).
     pub searches: Vec<(String, String)>,
+    /// The user's own actions (`[actions]`): name and command.
+    pub actions: Vec<(String, String)>,
 }
 
 /// How the loop ended.
@@ -105,6 +107,7 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
     model.set_global_searches(options.searches.clone());
+    model.set_user_actions(options.actions.clone());
     if let Source::Paths(paths) | Source::Stdin(paths, _) = &source {
         model.set_roots(paths.clone());
     }

@@ -255,6 +255,7 @@ fn interface(
         notices,
         hyperlinks: config.hyperlinks,
         searches: config.searches,
+        actions: config.actions,
     };
     match app::run(source, options, &mut store)? {
         Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),

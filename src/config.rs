@@ -5,6 +5,7 @@
 //! prints. The caller finds the file ([`crate::paths::config_file`]); nothing here reads the
 //! environment.
 
+mod actions;
 mod color;
 mod fields;
 mod keys;
@@ -45,6 +46,8 @@ pub struct Config {
     pub hyperlinks: bool,
     /// Saved searches for every corpus (`[searches]`): name, query.
     pub searches: Vec<(String, String)>,
+    /// The user's own actions (`[actions]`): name and command, numbered as the keymap does.
+    pub actions: Vec<(String, String)>,
 }
 
 impl Default for Config {
@@ -66,6 +69,7 @@ impl Config {
             fields: crate::corpus::FieldNames::default(),
             hyperlinks: false,
             searches: Vec::new(),
+            actions: Vec::new(),
         }
     }
 
@@ -110,6 +114,9 @@ impl Config {
                 ("theme", DeValue::Table(t)) => self.theme_overrides = theme::read(t, report),
                 ("fields", DeValue::Table(t)) => self.fields = fields::read(t, report),
                 ("searches", DeValue::Table(t)) => self.searches = searches::read(t, report),
+                ("actions", DeValue::Table(t)) => {
+                    self.actions = actions::read(t, &mut self.keymap, report);
+                }
                 ("reading_width", v) => {
                     let (lo, hi) = READING_WIDTHS;
                     let width = v
@@ -127,7 +134,7 @@ impl Config {
                 }
                 ("hyperlinks", DeValue::Boolean(on)) => self.hyperlinks = *on,
                 ("hyperlinks", _) => report.at(value, "hyperlinks must be true or false".into()),
-                (name @ ("keys" | "theme" | "fields" | "searches"), _) => {
+                (name @ ("keys" | "theme" | "fields" | "searches" | "actions"), _) => {
                     report.at(value, format!("{name} must be a table ([{name}])"));
                 }
                 (other, _) => report.at(key, format!("unknown setting {other:?}")),

@@ -98,6 +98,8 @@ pub struct Model {
     keep_across_query: Option<u32>,
     /// What each saved search found when last counted, in the window's order.
     counted: Vec<Vec<u32>>,
+    /// The user's own actions (`[actions]`): name and command.
+    user_actions: Vec<(String, String)>,
 }
 
 impl Model {
@@ -122,6 +124,11 @@ impl Model {
     /// The paths the corpus was opened from (an export refuses to write inside them).
     pub fn set_roots(&mut self, roots: Vec<std::path::PathBuf>) {
         self.roots = roots;
+    }
+
+    /// The user's own actions (`[actions]`): name and the command the article is piped to.
+    pub fn set_user_actions(&mut self, actions: Vec<(String, String)>) {
+        self.user_actions = actions;
     }
 
     /// The saved searches the settings give for every corpus (`[searches]`).

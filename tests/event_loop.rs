@@ -145,6 +145,7 @@ fn options() -> Options {
     Options {
         hyperlinks: false,
         searches: Vec::new(),
+        actions: Vec::new(),
         keymap: Keymap::default(),
         theme: Theme::new(ColorDepth::None),
         mouse: false,

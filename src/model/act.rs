@@ -152,6 +152,23 @@ impl Model {
                 }
                 Vec::new()
             }
+            Action::RunUserAction(i) => {
+                let Some((_, run)) = self.user_actions.get(*i).cloned() else {
+                    return Some(Vec::new());
+                };
+                let text: Vec<String> = self
+                    .marked_or_current()
+                    .iter()
+                    .map(|a| article_text(a))
+                    .collect();
+                if text.is_empty() {
+                    return Some(Vec::new());
+                }
+                vec![Effect::Pipe {
+                    command: run,
+                    text: text.join(SEPARATOR),
+                }]
+            }
             Action::Outline => {
                 match self.current() {
                     _ if matches!(self.chrome.overlay(), Some((Overlay::Outline, _))) => {

@@ -288,6 +288,7 @@ impl Model {
             | Action::SavedSearches
             | Action::Outline
             | Action::GoToPercent
+            | Action::RunUserAction(_)
             | Action::Counted(_) => {}
         }
         Vec::new()

@@ -255,3 +255,19 @@ fn the_outline_jumps_to_a_heading_and_percent_goes_that_far() {
     assert_eq!(m.overlay(), None);
     assert_eq!(m.status(), Some("no headings in this article"));
 }
+
+#[test]
+fn a_user_action_pipes_the_article_to_its_command() {
+    let mut m = model();
+    m.set_user_actions(vec![("count".into(), "wc -w".into())]);
+    let effects = m.update(Action::RunUserAction(0));
+    let [Effect::Pipe { command, text }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(command, "wc -w");
+    assert!(text.starts_with("one\n"));
+    assert!(
+        m.update(Action::RunUserAction(7)).is_empty(),
+        "no such action"
+    );
+}
