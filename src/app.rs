@@ -59,6 +59,8 @@ pub struct Options {
     pub searches: Vec<(String, String)>,
     /// The user's own actions (`[actions]`): name and command.
     pub actions: Vec<(String, String)>,
+    /// The accessible mode (`--accessible`, `accessible = true`).
+    pub accessible: bool,
 }
 
 /// How the loop ended.
@@ -108,6 +110,7 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     model.set_reading_width(options.reading_width);
     model.set_global_searches(options.searches.clone());
     model.set_user_actions(options.actions.clone());
+    model.set_accessible(options.accessible);
     if let Source::Paths(paths) | Source::Stdin(paths, _) = &source {
         model.set_roots(paths.clone());
     }

@@ -59,6 +59,10 @@ pub struct Args {
     /// Capture the mouse (off by default, so the terminal's own selection keeps working).
     #[arg(long)]
     pub mouse: bool,
+    /// Accessible mode: the terminal's cursor follows the selection (for screen readers), ASCII
+    /// borders (also `accessible = true` in the settings).
+    #[arg(long)]
+    pub accessible: bool,
     /// Start at the top, ignoring where the last session stopped (it is still recorded).
     #[arg(long)]
     pub fresh: bool,
@@ -256,6 +260,7 @@ fn interface(
         hyperlinks: config.hyperlinks,
         searches: config.searches,
         actions: config.actions,
+        accessible: args.accessible || config.accessible,
     };
     match app::run(source, options, &mut store)? {
         Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),

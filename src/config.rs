@@ -48,6 +48,8 @@ pub struct Config {
     pub searches: Vec<(String, String)>,
     /// The user's own actions (`[actions]`): name and command, numbered as the keymap does.
     pub actions: Vec<(String, String)>,
+    /// The accessible mode (`accessible = true`).
+    pub accessible: bool,
 }
 
 impl Default for Config {
@@ -70,6 +72,7 @@ impl Config {
             hyperlinks: false,
             searches: Vec::new(),
             actions: Vec::new(),
+            accessible: false,
         }
     }
 
@@ -133,6 +136,8 @@ impl Config {
                     }
                 }
                 ("hyperlinks", DeValue::Boolean(on)) => self.hyperlinks = *on,
+                ("accessible", DeValue::Boolean(on)) => self.accessible = *on,
+                ("accessible", _) => report.at(value, "accessible must be true or false".into()),
                 ("hyperlinks", _) => report.at(value, "hyperlinks must be true or false".into()),
                 (name @ ("keys" | "theme" | "fields" | "searches" | "actions"), _) => {
                     report.at(value, format!("{name} must be a table ([{name}])"));

@@ -100,6 +100,8 @@ pub struct Model {
     counted: Vec<Vec<u32>>,
     /// The user's own actions (`[actions]`): name and command.
     user_actions: Vec<(String, String)>,
+    /// The accessible mode: the cursor where the user is, ASCII borders.
+    accessible: bool,
 }
 
 impl Model {
@@ -124,6 +126,15 @@ impl Model {
     /// The paths the corpus was opened from (an export refuses to write inside them).
     pub fn set_roots(&mut self, roots: Vec<std::path::PathBuf>) {
         self.roots = roots;
+    }
+
+    /// Turns the accessible mode on or off.
+    pub fn set_accessible(&mut self, on: bool) {
+        self.accessible = on;
+    }
+    /// Whether the accessible mode is on (`--accessible`, `accessible = true`).
+    pub fn accessible(&self) -> bool {
+        self.accessible
     }
 
     /// The user's own actions (`[actions]`): name and the command the article is piped to.

@@ -1,5 +1,6 @@
 //! Drawing: the layout and one file per pane, all rendered from `&Model`.
 
+mod accessible;
 mod filter_bar;
 mod help;
 mod hyperlinks;
@@ -58,6 +59,9 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
                 }
             }
         }
+    }
+    if cx.model.accessible() {
+        accessible::apply(frame, cx.model);
     }
 }
 

@@ -421,4 +421,25 @@ Monday after the storm, and ferries would run on the usual timetable from then o
             .unwrap();
         assert_eq!((out.stdout.len(), out.status.code()), (0, Some(1)));
     }
+
+    #[test]
+    fn in_the_accessible_mode_the_cursor_follows_the_selection() {
+        let mut pty = Spawn::folio(100, 30).arg("--accessible").start();
+        assert!(pty.wait_for("5/5", EVENTUALLY), "{}", pty.screen_text());
+        assert!(pty.settle(Duration::from_millis(200)));
+        let shown = |p: &Pty| p.with_screen(|s| (!s.hide_cursor(), s.cursor_position()));
+        assert_eq!(shown(&pty), (true, (1, 1)), "on the first row of the list");
+        pty.send("jj");
+        assert!(
+            pty.wait_until(EVENTUALLY, |p| shown(p) == (true, (3, 1))),
+            "{:?}",
+            shown(&pty)
+        );
+        assert!(
+            pty.screen_text().starts_with("+ 5/5"),
+            "{}",
+            pty.screen_text()
+        );
+        quit(pty);
+    }
 }

@@ -146,6 +146,7 @@ fn options() -> Options {
         hyperlinks: false,
         searches: Vec::new(),
         actions: Vec::new(),
+        accessible: false,
         keymap: Keymap::default(),
         theme: Theme::new(ColorDepth::None),
         mouse: false,

@@ -86,7 +86,7 @@ impl Terminal {
             backend.draw(cells.into_iter())?;
             write!(backend.writer_mut(), "\x1b]8;;\x1b\\")?;
         }
-        if model.typing() {
+        if model.typing() || model.accessible() {
             backend.set_cursor_position(cursor)?;
         }
         backend.flush()

@@ -26,7 +26,7 @@ impl Widget for &FilterBar<'_, '_> {
         // What an external command or a written file came to is said even over a filter.
         let report = model
             .status()
-            .filter(|_| !model.typing() && model.reported());
+            .filter(|_| !model.typing() && (model.reported() || model.accessible()));
         if let Some(report) = report {
             spans.push(Span::raw(report.to_string()));
         } else if model.typing() || !text.is_empty() {
