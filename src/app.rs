@@ -9,9 +9,11 @@
 
 mod effects;
 mod events;
+mod exporting;
 mod external;
 mod input;
 mod persist;
+mod pipe;
 mod terminal;
 
 use std::io;

@@ -66,12 +66,12 @@ pub fn carry_out(
         let report = match effect {
             Effect::OpenUrl(url) => Some(external::open_url(&url, screen)?),
             Effect::View(viewer, text) => external::view(viewer, &text, screen)?,
-            Effect::Pipe { command, text } => Some(external::pipe(&command, &text)),
+            Effect::Pipe { command, text } => Some(super::pipe::pipe(&command, &text)),
             Effect::Export {
                 path,
                 roots,
                 articles,
-            } => Some(external::export(&path, &roots, &articles)),
+            } => Some(super::exporting::export(&path, &roots, &articles)),
             Effect::Count(queries, articles) => {
                 answers.push(Action::Counted(count(&queries, &articles)));
                 None

@@ -1,5 +1,5 @@
 //! Other programs, for what folio does not do itself: the browser for a link, the editor and
-//! the pager for an article's text, a command an article is piped to.
+//! the pager for an article's text (a command an article is piped to is `app/pipe.rs`'s).
 //!
 //! Every command runs through `sh -c` with the user's own command (from the environment or as
 //! typed); what folio hands it (an address, a file name) is a positional parameter (`"$1"`),
@@ -19,9 +19,8 @@ use std::thread;
 
 use super::Screen;
 use crate::corpus::links::safe_url;
-use crate::export::{ExportFormat, write_articles};
 use crate::model::Viewer;
-use crate::text::{sanitize, truncate};
+use crate::text::truncate;
 
 /// Set while another program runs in the foreground: an interrupt (Ctrl-C) is then that
 /// program's, not a request for folio to stop.
@@ -160,95 +159,6 @@ pub fn view(viewer: Viewer, text: &str, screen: &mut impl Screen) -> io::Result<
     })
 }
 
-/// Pipes `text` into `command` (standard error and output captured, no terminal); its first
-/// line of output, or how it failed.
-pub fn pipe(command: &str, text: &str) -> String {
-    let label = truncate(&sanitize(command), 30).into_owned();
-    let child = Command::new("sh")
-        .arg("-c")
-        .arg(command)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(err) => return format!("`{label}` did not start: {err}"),
-    };
-    let writer = child.stdin.take().map(|mut stdin| {
-        let text = text.to_owned();
-        // A command that stops reading early closes the pipe: that is not an error.
-        thread::spawn(move || {
-            let _ = stdin.write_all(text.as_bytes());
-        })
-    });
-    let output = child.wait_with_output();
-    if let Some(writer) = writer {
-        let _ = writer.join();
-    }
-    let output = match output {
-        Ok(output) => output,
-        Err(err) => return format!("`{label}`: {err}"),
-    };
-    let first = |bytes: &[u8]| {
-        String::from_utf8_lossy(bytes)
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .map(|l| truncate(&sanitize(l), 200).into_owned())
-    };
-    if output.status.success() {
-        match first(&output.stdout) {
-            Some(line) => format!("`{label}`: {line}"),
-            None => format!("`{label}`: done, no output"),
-        }
-    } else {
-        let why = first(&output.stderr).or_else(|| first(&output.stdout));
-        match why {
-            Some(line) => format!("`{label}` failed ({}): {line}", exit_text(output.status)),
-            None => format!("`{label}` failed ({})", exit_text(output.status)),
-        }
-    }
-}
-
-/// Writes `articles` to the file at `path` (`~/` is the home folder), in the format its
-/// extension names; never over an existing file, never inside the corpus.
-pub fn export(
-    path: &str,
-    roots: &[PathBuf],
-    articles: &[std::sync::Arc<crate::corpus::Article>],
-) -> String {
-    let shown_path = truncate(&sanitize(path), 60).into_owned();
-    let file = match path.strip_prefix("~/").zip(env::var_os("HOME")) {
-        Some((rest, home)) => PathBuf::from(home).join(rest),
-        None => PathBuf::from(path),
-    };
-    let Some(format) = ExportFormat::of_path(&file) else {
-        return format!("{shown_path}: name the file .jsonl, .csv or .md");
-    };
-    if let Some(root) = crate::export::inside_corpus(&file, roots) {
-        let root = truncate(&sanitize(&root.display().to_string()), 40).into_owned();
-        return format!("{shown_path} is inside the corpus ({root}): not written");
-    }
-    let created = OpenOptions::new().write(true).create_new(true).open(&file);
-    let mut out = match created {
-        Ok(f) => io::BufWriter::new(f),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            return format!("{shown_path} exists: not overwritten");
-        }
-        Err(e) => return format!("{shown_path}: {e}"),
-    };
-    let written = write_articles(&mut out, format, articles.iter().map(|a| a.as_ref()))
-        .and_then(|()| out.flush());
-    match written {
-        Ok(()) => {
-            let s = if articles.len() == 1 { "" } else { "s" };
-            format!("exported {} article{s} to {shown_path}", articles.len())
-        }
-        Err(e) => format!("{shown_path}: {e}"),
-    }
-}
-
 /// Runs `sh -c command sh args…` with the terminal handed over; the terminal is taken back
 /// whatever happens. The inner result is the program's.
 fn foreground(
@@ -270,7 +180,7 @@ fn foreground(
 }
 
 /// `exit status 3`, or the signal that ended it.
-fn exit_text(status: ExitStatus) -> String {
+pub(super) fn exit_text(status: ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match (status.code(), status.signal()) {
         (Some(code), _) => format!("exit status {code}"),
@@ -352,57 +262,6 @@ mod tests {
         assert_eq!(opener(&env), Opener::XdgOpen);
         env.xdg_open = false;
         assert!(matches!(opener(&env), Opener::Copy(_)));
-    }
-
-    #[test]
-    fn a_pipe_reports_the_first_line_or_how_it_failed() {
-        assert_eq!(pipe("wc -w", "one two three\n"), "`wc -w`: 3");
-        assert_eq!(
-            pipe("cat >/dev/null", "x"),
-            "`cat >/dev/null`: done, no output"
-        );
-        assert_eq!(
-            pipe("echo oops >&2; exit 3", "x"),
-            "`echo oops >&2; exit 3` failed (exit status 3): oops"
-        );
-        assert_eq!(
-            pipe("printf '\\033]0;pwned\\007hi'", ""),
-            "`printf '\\033]0;pwned\\007hi'`: hi"
-        );
-        // A command that reads nothing still ends, however long the text.
-        assert_eq!(
-            pipe("true", &"x".repeat(1 << 20)),
-            "`true`: done, no output"
-        );
-    }
-
-    #[test]
-    fn an_export_never_overwrites_nor_writes_into_the_corpus() {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("news");
-        fs::create_dir(&corpus).unwrap();
-        let article = std::sync::Arc::new(crate::corpus::Article {
-            title: "T".into(),
-            paragraphs: vec!["p".into()],
-            ..crate::corpus::Article::default()
-        });
-        let roots = vec![corpus.clone()];
-        let one = [article];
-        let out = dir.path().join("out.csv");
-        let out_s = out.to_str().unwrap();
-        let said = export(out_s, &roots, &one);
-        assert!(said.starts_with("exported 1 article to "), "{said}");
-        assert!(fs::read_to_string(&out).unwrap().starts_with("title,date"));
-        assert!(export(out_s, &roots, &one).ends_with("exists: not overwritten"));
-        let inside = corpus.join("x.jsonl");
-        let said = export(inside.to_str().unwrap(), &roots, &one);
-        assert!(said.contains("is inside the corpus"), "{said}");
-        assert!(!inside.exists());
-        let said = export(dir.path().join("x.txt").to_str().unwrap(), &roots, &one);
-        assert!(
-            said.ends_with("name the file .jsonl, .csv or .md"),
-            "{said}"
-        );
     }
 
     #[test]

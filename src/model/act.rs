@@ -250,73 +250,6 @@ impl Model {
         }
     }
 
-    /// After a jump in the text: the reader shows it (on a narrow screen, instead of the list).
-    fn read_here(&mut self) {
-        if self.focus() == super::Focus::List {
-            self.chrome.set_focus(super::Focus::Reader);
-            self.relayout();
-        }
-    }
-
-    /// The outline's keys: move the choice, go to the chosen heading; whether it took the key.
-    fn in_outline(&mut self, action: &Action, row: usize) -> bool {
-        let headings = self
-            .current()
-            .map(|a| super::outline(&a))
-            .unwrap_or_default();
-        let last = headings.len().saturating_sub(1);
-        let to = match action {
-            Action::Down => (row + 1).min(last),
-            Action::Up => row.saturating_sub(1),
-            Action::PageDown => (row + 10).min(last),
-            Action::PageUp => row.saturating_sub(10),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Pick | Action::Open => {
-                self.chrome.toggle_overlay(Overlay::Outline);
-                if let Some(h) = headings.get(row) {
-                    self.read_here();
-                    self.reader.go_to_paragraph(h.paragraph);
-                }
-                return true;
-            }
-            _ => return false,
-        };
-        self.chrome.set_overlay_scroll(to);
-        true
-    }
-
-    /// The saved searches' window: move the choice, open the chosen search.
-    fn in_searches(&mut self, action: &Action, row: usize) -> Option<Vec<Effect>> {
-        let all = self.saved.all();
-        let last = all.len().saturating_sub(1);
-        let to = match action {
-            Action::Down => (row + 1).min(last),
-            Action::Up => row.saturating_sub(1),
-            Action::PageDown => (row + 10).min(last),
-            Action::PageUp => row.saturating_sub(10),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Pick | Action::Open => {
-                self.chrome.toggle_overlay(Overlay::Searches);
-                let Some(search) = all.get(row) else {
-                    return Some(Vec::new());
-                };
-                let requery = self
-                    .search
-                    .edit(|f| f.set(&search.query), self.library.len());
-                self.search.history_mut().push(&search.query);
-                self.chrome.set_focus(super::Focus::List);
-                self.relayout();
-                self.say(format!("search \"{}\": {}", search.name, search.query));
-                return Some(self.requery(requery));
-            }
-            _ => return None,
-        };
-        self.chrome.set_overlay_scroll(to);
-        Some(Vec::new())
-    }
-
     /// The ids of the marked articles, in the order they were loaded.
     fn marked_ids(&self) -> Vec<u32> {
         (0..self.library.len())
@@ -343,34 +276,6 @@ impl Model {
         } else {
             format!("the {n} article{s} listed")
         }
-    }
-
-    /// The link window's keys: move the choice, open the chosen link.
-    fn in_links(&mut self, action: &Action, row: usize) -> Option<Vec<Effect>> {
-        let links = self.current().map(|a| a.links.clone()).unwrap_or_default();
-        let last = links.len().saturating_sub(1);
-        let to = match action {
-            Action::Down => (row + 1).min(last),
-            Action::Up => row.saturating_sub(1),
-            Action::PageDown => (row + 10).min(last),
-            Action::PageUp => row.saturating_sub(10),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Pick | Action::Open => {
-                self.chrome.toggle_overlay(Overlay::Links);
-                return Some(
-                    links
-                        .get(row)
-                        .cloned()
-                        .map(Effect::OpenUrl)
-                        .into_iter()
-                        .collect(),
-                );
-            }
-            _ => return None,
-        };
-        self.chrome.set_overlay_scroll(to);
-        Some(Vec::new())
     }
 
     /// What the answer to a prompt asks for.
@@ -459,6 +364,8 @@ impl Model {
         }
     }
 }
+
+mod windows;
 
 #[cfg(test)]
 mod tests;
