@@ -77,3 +77,16 @@ fn a_prompt_on_the_bottom_row_40x12() {
     }
     insta::assert_snapshot!(h.screen());
 }
+
+#[test]
+fn the_reader_shows_the_articles_tags() {
+    let mut h = at(100, 30);
+    h.act(Action::Tag);
+    for c in "iran".chars() {
+        h.act(Action::FilterChar(c));
+    }
+    h.act(Action::FilterAccept);
+    let screen = h.screen();
+    let bottom = screen.lines().nth(28).unwrap_or_default();
+    assert!(bottom.contains(" #iran · 100% "), "{bottom}");
+}

@@ -92,7 +92,10 @@ fn rows(keymap: &Keymap) -> Vec<Row> {
     section("In the filter bar", typing);
     let mut overlay: Vec<Row> = keymap.bindings_in(Mode::Overlay).map(Row::bound).collect();
     overlay.push(Row::fixed("other keys", "close the window"));
-    section("In this window and the skipped files", overlay);
+    section(
+        "In this window and the others (skipped files, links, searches, outline)",
+        overlay,
+    );
     let query = QUERY_SYNTAX.iter().map(|(k, w)| Row::fixed(k, w)).collect();
     section("Query syntax", query);
     rows
@@ -215,7 +218,8 @@ mod tests {
     }
 
     const TYPING: Option<&str> = Some("In the filter bar");
-    const OVERLAY: Option<&str> = Some("In this window and the skipped files");
+    const OVERLAY: Option<&str> =
+        Some("In this window and the others (skipped files, links, searches, outline)");
 
     #[test]
     fn the_users_actions_have_a_section_of_their_own() {
