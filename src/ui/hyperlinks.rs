@@ -21,7 +21,8 @@ pub struct Hyperlink {
 /// The links on screen, left to right, top to bottom.
 pub fn hyperlinks(model: &Model) -> Vec<Hyperlink> {
     let reader = model.reader();
-    let Some(article) = reader.article() else {
+    // A window drawn over the reader covers its links.
+    let Some(article) = reader.article().filter(|_| model.overlay().is_none()) else {
         return Vec::new();
     };
     let text = model.layout().text;
@@ -136,6 +137,8 @@ mod tests {
         assert_eq!(links[2].width, 15);
         assert_eq!(links[1].y, links[0].y);
         assert!(links[2].y > links[0].y);
+        model.update(Action::Help);
+        assert!(hyperlinks(&model).is_empty(), "none under a window");
     }
 
     #[test]
