@@ -11,6 +11,7 @@
 //! `/tmp/folio-bench-100k` by `benches/support/synth.rs` when that folder is missing),
 //! `FOLIO_BENCH_QUERY` (default `prupichebrendld`, a word in 16 articles of the default corpus),
 //! `FOLIO_BENCH_RUNS` (default 5; medians are printed).
+#![allow(clippy::expect_used)]
 
 #[path = "support/synth.rs"]
 #[allow(dead_code)]
@@ -163,7 +164,10 @@ fn main() {
         .output()
         .expect("folio --list");
     let total = listed.stdout.iter().filter(|&&b| b == b'\n').count() as u64;
-    eprintln!("{}: {total} articles, query {query:?}, {runs} runs", corpus.display());
+    eprintln!(
+        "{}: {total} articles, query {query:?}, {runs} runs",
+        corpus.display()
+    );
     let home = tempfile::tempdir().expect("home");
     let cache_dir = home.path().join("cache").join("folio");
     let mut cold = Vec::new();

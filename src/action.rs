@@ -106,6 +106,42 @@ pub enum Action {
     Notice(String),
     /// A search finished.
     Searched(SearchOutcome),
+    /// Show or hide the open article's numbered links.
+    Links,
+    /// Take the chosen line of a window (a link to open).
+    Pick,
+    /// Open the article's own address in the browser.
+    OpenAddress,
+    /// Open the article's clean text in the editor (a read-only copy).
+    EditArticle,
+    /// Open the article's clean text in the pager.
+    PageArticle,
+    /// Ask for a command and pipe the article (or the marked ones) to it.
+    PipeArticle,
+    /// What an external command or a written file came to, for the status line.
+    Report(String),
+    /// Ask for a file name and export the marked articles (or the list shown) to it.
+    ExportArticles,
+    /// Mark the marked articles (or the list shown) read (`true`) or unread.
+    MarkAllRead(bool),
+    /// Unmark every marked article.
+    UnmarkAll,
+    /// Ask for a tag and add it to (or remove it from) the article or the marked ones.
+    Tag,
+    /// Ask for a name and save the filter as a search of that name.
+    SaveSearch,
+    /// Show or hide the saved searches.
+    SavedSearches,
+    /// Run the user's action with this number (`[actions]` in the settings): pipe the article
+    /// (or the marked ones) to its command.
+    RunUserAction(usize),
+    /// Show or hide the open article's outline (its headings).
+    Outline,
+    /// Ask for a percentage and go that far through the text.
+    GoToPercent,
+    /// The articles each saved search finds (ids, in the window's order), counted in the
+    /// background for the window's unread counts.
+    Counted(Vec<Vec<u32>>),
 }
 
 /// A change of the filter bar's text at its cursor, as readline makes it.

@@ -9,8 +9,11 @@
 
 mod effects;
 mod events;
+mod exporting;
+mod external;
 mod input;
 mod persist;
+mod pipe;
 mod terminal;
 
 use std::io;
@@ -56,6 +59,14 @@ pub struct Options {
     pub notices: Vec<String>,
     /// Where the index cache is, unless `--no-cache` (or no folder for it).
     pub cache: Option<CacheUse>,
+    /// Make the reader's links OSC 8 hyperlinks (`hyperlinks = true`).
+    pub hyperlinks: bool,
+    /// Saved searches for every corpus (`[searches]`).
+    pub searches: Vec<(String, String)>,
+    /// The user's own actions (`[actions]`): name and command.
+    pub actions: Vec<(String, String)>,
+    /// The accessible mode (`--accessible`, `accessible = true`).
+    pub accessible: bool,
 }
 
 /// How the loop ended.
@@ -78,6 +89,14 @@ pub trait Screen {
     fn suspend(&mut self) -> io::Result<()>;
     /// Puts text on the clipboard.
     fn copy(&mut self, text: &str) -> io::Result<()>;
+    /// Gives the terminal to another program (the editor, the pager): as Ctrl-Z does.
+    fn hand_over(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Takes the terminal back from it and redraws everything.
+    fn take_back(&mut self) -> io::Result<()> {
+        Ok(())
+    }
     /// True when the terminal has gone away.
     fn gone(&self) -> bool;
 }
@@ -100,13 +119,21 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
+    model.set_global_searches(options.searches.clone());
+    model.set_user_actions(options.actions.clone());
+    model.set_accessible(options.accessible);
+    if let Source::Paths(paths) | Source::Stdin(paths, _) = &source {
+        model.set_roots(paths.clone());
+    }
     let mut first = Vec::new();
     let saved = store.session().clone();
-    // --fresh starts at the top, but keeps the filter's history and the list's width.
+    // --fresh starts at the top, but keeps the filter's history, the list's width and the
+    // saved searches.
     first.push(Action::Restore(if options.fresh {
         crate::state::Session {
             history: saved.history,
             list_width: saved.list_width,
+            searches: saved.searches,
             ..crate::state::Session::default()
         }
     } else {
@@ -126,8 +153,9 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
         }
     }
     let mut screen = terminal::Terminal::open(options.mouse)?;
+    screen.set_hyperlinks(options.hyperlinks);
     for action in first {
-        effects::carry_out(model.update(action), &mut screen, &mut worker)?;
+        effects::apply(&mut model, action, &mut screen, &mut worker)?;
     }
     if !options.notices.is_empty() {
         model.set_status(options.notices.join("; "));
@@ -244,7 +272,7 @@ fn take(
         events::Step::Ignore => return Ok(Taken::Nothing),
         events::Step::Exit(exit) => return Ok(Taken::Exit(exit)),
     };
-    let taken = match effects::carry_out(model.update(action), screen, search)? {
+    let taken = match effects::apply(model, action, screen, search)? {
         Some(exit) => Taken::Exit(exit),
         None => Taken::Changed,
     };

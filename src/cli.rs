@@ -1,6 +1,7 @@
 //! The command line: arguments, the scriptable modes (`--list`, `--filter`, `--print`,
 //! `--skipped`) with grep's exit codes, and handing over to the interface.
 
+mod export;
 mod input;
 mod report;
 
@@ -58,6 +59,10 @@ pub struct Args {
     /// Capture the mouse (off by default, so the terminal's own selection keeps working).
     #[arg(long)]
     pub mouse: bool,
+    /// Accessible mode: the terminal's cursor follows the selection (for screen readers), ASCII
+    /// borders (also `accessible = true` in the settings).
+    #[arg(long)]
+    pub accessible: bool,
     /// Start at the top, ignoring where the last session stopped (it is still recorded).
     #[arg(long)]
     pub fresh: bool,
@@ -67,6 +72,13 @@ pub struct Args {
     /// Read every file again and write the index cache anew (with --list or --filter too).
     #[arg(long)]
     pub rebuild_index: bool,
+    /// Write the articles (with --filter, those it finds, best first) as FORMAT: jsonl, csv or
+    /// md, with title, date, source, address and clean text, to standard output or --output.
+    #[arg(long, value_name = "FORMAT", conflicts_with_all = ["list", "print", "skipped"])]
+    pub export: Option<String>,
+    /// Write --export's output to FILE instead (never inside the corpus).
+    #[arg(long, value_name = "FILE", requires = "export")]
+    pub output: Option<PathBuf>,
     /// Print the default configuration file and exit.
     #[arg(long, exclusive = true)]
     pub print_config: bool,
@@ -136,7 +148,11 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             status: 2,
         });
     }
-    let scripted = args.list || args.filter.is_some() || args.print.is_some() || args.skipped;
+    let scripted = args.list
+        || args.filter.is_some()
+        || args.print.is_some()
+        || args.skipped
+        || args.export.is_some();
     if scripted || !io::stdout().is_terminal() {
         for problem in problems.iter().chain(&missing) {
             eprintln!("folio: {problem}");
@@ -182,20 +198,44 @@ fn scripted_output(
     reading_width: u16,
     cache: Option<&app::CacheUse>,
 ) -> Result<bool, Failure> {
+    let key = match &stdin {
+        Some(_) if paths.is_empty() => "stdin".to_string(),
+        Some(_) => format!("{}-stdin", state::corpus_key(paths)),
+        None => state::corpus_key(paths),
+    };
     let loaded = load(paths, stdin, cache)?;
     let (articles, skipped, real) = (loaded.articles, loaded.skipped, loaded.real);
+    let mut searcher = loaded.searcher;
+    // `tag:` terms are kept to the articles so tagged in the reading state (src/tags.rs).
+    let (searched, tags) = crate::tags::split_tags(args.filter.as_deref().unwrap_or(""));
+    let tagged = tagged_in_state(&tags, &key, &articles);
+    let keep = |id: usize| tagged.as_ref().is_none_or(|t| t.contains(&id));
     let out = io::stdout().lock();
     let result = if args.skipped {
         print_skipped(out, &skipped, args.json).map(|()| true)
     } else {
         report_skipped(&skipped, args.json);
+        if let Some(format) = &args.export {
+            drop(out);
+            let output = args.output.as_deref();
+            let filtered = !tags.is_empty();
+            let query = Query::parse(&searched);
+            let order = order(&articles, &mut searcher, &query, &keep);
+            let chosen: Vec<Arc<Article>> = order
+                .iter()
+                .filter_map(|&id| articles.get(id).map(Article::full))
+                .collect();
+            let found = !chosen.is_empty() || (query.is_empty() && !filtered);
+            return export::export(format, output, paths, &chosen).map(|()| found);
+        }
         if let Some(n) = args.print {
             let width = args.width.unwrap_or(reading_width).max(20);
             print_article(out, &articles, &real, n, args.json, width).map(|()| true)
         } else {
-            let query = Query::parse(args.filter.as_deref().unwrap_or(""));
-            list(out, &articles, loaded.searcher, &real, &query, args.json)
-                .map(|n| n > 0 || query.is_empty())
+            let query = Query::parse(&searched);
+            let everything = query.is_empty() && tags.is_empty();
+            let order = order(&articles, &mut searcher, &query, &keep);
+            list(out, &articles, &order, &real, args.json).map(|n| n > 0 || everything)
         }
     };
     match result {
@@ -253,6 +293,10 @@ fn interface(
         fresh: args.fresh,
         notices,
         cache,
+        hyperlinks: config.hyperlinks,
+        searches: config.searches,
+        actions: config.actions,
+        accessible: args.accessible || config.accessible,
     };
     match app::run(source, options, &mut store)? {
         Exit::Quit | Exit::Signal(signal_hook::consts::SIGTERM) => Ok(ExitCode::SUCCESS),
@@ -270,6 +314,29 @@ struct Loaded {
     skipped: Vec<Skipped>,
     real: RealPaths,
     searcher: Option<Box<dyn Searcher>>,
+}
+
+/// With tag terms, the articles (by number) whose reading state passes them; `None` without.
+fn tagged_in_state(
+    tags: &crate::tags::TagFilter,
+    key: &str,
+    articles: &[Arc<Article>],
+) -> Option<std::collections::HashSet<usize>> {
+    if tags.is_empty() {
+        return None;
+    }
+    let store = match crate::paths::state_dir() {
+        Some(dir) => Store::open(&dir, key).0,
+        None => Store::memory_only(),
+    };
+    Some(
+        articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| tags.matches(&store.article(a.hash)))
+            .map(|(i, _)| i)
+            .collect(),
+    )
 }
 
 /// Loads the bundled articles, or the given paths and standard input, all at once, with the
@@ -371,27 +438,37 @@ fn print_skipped(mut out: impl Write, skipped: &[Skipped], json: bool) -> io::Re
 }
 
 /// `--list` and `--filter`: one line per article, in the interface's order; how many.
-fn list(
-    mut out: impl Write,
+/// The articles in the interface's order, those `keep` keeps: all as loaded, or those `query`
+/// finds, best first (through `searcher` when the cache gave one, else searched once).
+fn order(
     articles: &[Arc<Article>],
-    searcher: Option<Box<dyn Searcher>>,
-    real: &RealPaths,
+    searcher: &mut Option<Box<dyn Searcher>>,
     query: &Query,
-    json: bool,
-) -> io::Result<usize> {
-    // On a terminal, paths as the interface shows them; on a pipe, the real ones, escaped.
-    let terminal = io::stdout().is_terminal();
+    keep: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
     let order: Vec<usize> = if query.is_empty() {
         (0..articles.len()).collect()
     } else {
         let ranked = match searcher {
-            Some(mut searcher) => searcher.search(query),
+            Some(searcher) => searcher.search(query),
             None => crate::search::search_once(articles, query),
         };
         ranked.into_iter().map(|r| r.id as usize).collect()
     };
+    order.into_iter().filter(|id| keep(*id)).collect()
+}
+
+fn list(
+    mut out: impl Write,
+    articles: &[Arc<Article>],
+    order: &[usize],
+    real: &RealPaths,
+    json: bool,
+) -> io::Result<usize> {
+    // On a terminal, paths as the interface shows them; on a pipe, the real ones, escaped.
+    let terminal = io::stdout().is_terminal();
     let count = order.len();
-    for id in order {
+    for &id in order {
         let a = &articles[id];
         if json {
             let mut line = serde_json::json!({

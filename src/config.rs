@@ -5,9 +5,11 @@
 //! prints. The caller finds the file ([`crate::paths::config_file`]); nothing here reads the
 //! environment.
 
+mod actions;
 mod color;
 mod fields;
 mod keys;
+mod searches;
 mod theme;
 
 use std::fs;
@@ -43,6 +45,14 @@ pub struct Config {
     /// The most the index cache folder may hold, in bytes (`cache_limit`: `"4 GiB"`, `"500 MB"`,
     /// or a number of bytes; 0 turns the cache off).
     pub cache_limit: u64,
+    /// Make links in the reader OSC 8 hyperlinks (`hyperlinks = true`).
+    pub hyperlinks: bool,
+    /// Saved searches for every corpus (`[searches]`): name, query.
+    pub searches: Vec<(String, String)>,
+    /// The user's own actions (`[actions]`): name and command, numbered as the keymap does.
+    pub actions: Vec<(String, String)>,
+    /// The accessible mode (`accessible = true`).
+    pub accessible: bool,
 }
 
 impl Default for Config {
@@ -63,6 +73,10 @@ impl Config {
             reading_width: READING_WIDTH,
             fields: crate::corpus::FieldNames::default(),
             cache_limit: crate::cache::DEFAULT_LIMIT,
+            hyperlinks: false,
+            searches: Vec::new(),
+            actions: Vec::new(),
+            accessible: false,
         }
     }
 
@@ -106,6 +120,10 @@ impl Config {
                 ("keys", DeValue::Table(t)) => keys::read(t, &mut self.keymap, report),
                 ("theme", DeValue::Table(t)) => self.theme_overrides = theme::read(t, report),
                 ("fields", DeValue::Table(t)) => self.fields = fields::read(t, report),
+                ("searches", DeValue::Table(t)) => self.searches = searches::read(t, report),
+                ("actions", DeValue::Table(t)) => {
+                    self.actions = actions::read(t, &mut self.keymap, report);
+                }
                 ("reading_width", v) => {
                     let (lo, hi) = READING_WIDTHS;
                     let width = v
@@ -129,7 +147,11 @@ impl Config {
                             .to_string(),
                     ),
                 },
-                (name @ ("keys" | "theme" | "fields"), _) => {
+                ("hyperlinks", DeValue::Boolean(on)) => self.hyperlinks = *on,
+                ("accessible", DeValue::Boolean(on)) => self.accessible = *on,
+                ("accessible", _) => report.at(value, "accessible must be true or false".into()),
+                ("hyperlinks", _) => report.at(value, "hyperlinks must be true or false".into()),
+                (name @ ("keys" | "theme" | "fields" | "searches" | "actions"), _) => {
                     report.at(value, format!("{name} must be a table ([{name}])"));
                 }
                 (other, _) => report.at(key, format!("unknown setting {other:?}")),

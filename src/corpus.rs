@@ -13,6 +13,7 @@ mod entities;
 mod formats;
 mod furniture;
 mod header;
+pub mod links;
 mod load;
 mod paragraphs;
 mod record;
@@ -22,7 +23,7 @@ mod skip;
 mod stamp;
 mod title;
 
-pub use article::{Article, Block, Bodies, Stored};
+pub use article::{Article, Block, Bodies, Body, Stored};
 pub use clean::{Parsed, parse};
 pub use compressed::{MAX_EXPANDED_BYTES, MAX_RATIO};
 pub use decode::decode;

@@ -41,10 +41,13 @@ pub struct Binding {
     pub keys: Vec<Key>,
 }
 
-/// The bindings in force: the table's, with the user's keys laid over them.
+/// The bindings in force: the table's, with the user's keys laid over them, and the keys of
+/// the user's own actions (`[actions]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    /// The user's actions: key and name, numbered as [`Action::RunUserAction`] numbers them.
+    user: Vec<(Key, String)>,
 }
 
 impl Default for Keymap {
@@ -56,7 +59,10 @@ impl Default for Keymap {
                 keys: entry.keys.iter().filter_map(|k| parse_key(k)).collect(),
             })
             .collect();
-        Keymap { bindings }
+        Keymap {
+            bindings,
+            user: Vec::new(),
+        }
     }
 }
 
@@ -96,6 +102,22 @@ impl Keymap {
         true
     }
 
+    /// Gives the user's action `name` (the next number) this key in the list and the reader,
+    /// taking it from the command that had it there.
+    pub fn bind_user_action(&mut self, name: &str, key: Key) {
+        for b in &mut self.bindings {
+            if b.entry.modes.contains(&Mode::Normal) {
+                b.keys.retain(|k| *k != key);
+            }
+        }
+        self.user.push((key, name.to_owned()));
+    }
+
+    /// The user's actions: key and name.
+    pub fn user_actions(&self) -> &[(Key, String)] {
+        &self.user
+    }
+
     /// The action for a key event in `mode`, if any. Only presses act: releases and
     /// auto-repeats (where the terminal reports them) give nothing, so each key acts once.
     pub fn action(&self, event: KeyEvent, mode: Mode) -> Option<Action> {
@@ -121,6 +143,11 @@ impl Keymap {
     }
 
     fn bound(&self, key: Key, mode: Mode) -> Option<Action> {
+        if mode == Mode::Normal
+            && let Some(i) = self.user.iter().position(|(k, _)| *k == key)
+        {
+            return Some(Action::RunUserAction(i));
+        }
         self.bindings_in(mode)
             .find(|b| b.keys.contains(&key))
             .map(|b| b.entry.action.clone())

@@ -7,6 +7,7 @@
 //! (in `model/update.rs`) is the only place state changes, and it hands back the [`Effect`]s the
 //! event loop must carry out. Drawing reads `&Model`.
 
+mod act;
 mod chrome;
 mod editing;
 mod filter;
@@ -14,9 +15,12 @@ mod history;
 mod hits;
 mod library;
 mod list;
+mod outline;
 mod paging;
 mod pointer;
+mod prompt;
 mod reader;
+mod saved;
 mod search;
 mod update;
 
@@ -28,12 +32,16 @@ use crate::layout::Layout;
 use crate::search::{Highlighter, Query, Ranked};
 use crate::state::{ArticleState, Session, Sort};
 
+pub use act::{Viewer, article_text};
 pub use chrome::{Chrome, Focus, Overlay, OverlayOutcome};
 pub use filter::FilterText;
 pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
 pub use list::{ListView, sort_rows};
+pub use outline::{Heading, outline};
+pub use prompt::{Prompt, PromptKind};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, block_lines, meta_line, quote_prefix};
+pub use saved::{Saved, SavedSearch};
 pub use search::{Requery, Search};
 
 /// Something the event loop must do for the model.
@@ -48,6 +56,22 @@ pub enum Effect {
     Copy(String),
     /// Give the terminal back and stop until resumed.
     Suspend,
+    /// Open this address in the browser, or copy it where nothing can open it (over SSH).
+    OpenUrl(String),
+    /// Show this text in the user's editor or pager, the terminal handed over meanwhile.
+    View(Viewer, String),
+    /// Pipe `text` into the shell command `command`; its first line of output comes back.
+    Pipe { command: String, text: String },
+    /// Find which articles each of these queries finds (for the saved searches' counts), and
+    /// hand them back as `Counted`.
+    Count(Vec<Query>, Vec<Arc<Article>>),
+    /// Write `articles` to the file `path` (its format by its extension), unless it is inside
+    /// one of the corpus's `roots` or exists already.
+    Export {
+        path: String,
+        roots: Vec<std::path::PathBuf>,
+        articles: Vec<Arc<Article>>,
+    },
     /// Leave.
     Quit,
 }
@@ -62,6 +86,22 @@ pub struct Model {
     chrome: Chrome,
     /// The article to select (by content hash) once it has loaded, from a saved session.
     pending: Option<u64>,
+    /// The question the bottom row asks (a command to pipe to, a file name), while asked.
+    prompt: Option<Prompt>,
+    /// The status line says what acting on an article came to (shown over the filter too).
+    reported: bool,
+    /// The paths the corpus was opened from, which an export must not write into.
+    roots: Vec<std::path::PathBuf>,
+    /// The saved searches, this corpus's and the settings'.
+    saved: Saved,
+    /// The article selected when the query last changed, to select again in its result.
+    keep_across_query: Option<u32>,
+    /// What each saved search found when last counted, in the window's order.
+    counted: Vec<Vec<u32>>,
+    /// The user's own actions (`[actions]`): name and command.
+    user_actions: Vec<(String, String)>,
+    /// The accessible mode: the cursor where the user is, ASCII borders.
+    accessible: bool,
 }
 
 impl Model {
@@ -81,6 +121,52 @@ impl Model {
     pub fn set_reading_width(&mut self, width: u16) {
         self.chrome.set_reading_width(width);
         self.relayout();
+    }
+
+    /// The paths the corpus was opened from (an export refuses to write inside them).
+    pub fn set_roots(&mut self, roots: Vec<std::path::PathBuf>) {
+        self.roots = roots;
+    }
+
+    /// Turns the accessible mode on or off.
+    pub fn set_accessible(&mut self, on: bool) {
+        self.accessible = on;
+    }
+    /// Whether the accessible mode is on (`--accessible`, `accessible = true`).
+    pub fn accessible(&self) -> bool {
+        self.accessible
+    }
+
+    /// The user's own actions (`[actions]`): name and the command the article is piped to.
+    pub fn set_user_actions(&mut self, actions: Vec<(String, String)>) {
+        self.user_actions = actions;
+    }
+
+    /// The saved searches the settings give for every corpus (`[searches]`).
+    pub fn set_global_searches(&mut self, searches: Vec<(String, String)>) {
+        self.saved.set_global(searches);
+    }
+    /// The saved searches.
+    pub fn saved(&self) -> &Saved {
+        &self.saved
+    }
+    /// Each saved search with how many unread articles it finds (`None` until counted).
+    pub fn saved_counts(&self) -> Vec<(SavedSearch, Option<usize>)> {
+        self.saved
+            .all()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let (_, tags) = crate::tags::split_tags(&s.query);
+                let count = self.counted.get(i).map(|ids| {
+                    ids.iter()
+                        .map(|id| self.library.state(*id))
+                        .filter(|st| !st.read && tags.matches(st))
+                        .count()
+                });
+                (s, count)
+            })
+            .collect()
     }
 
     /// Shows a message in the status line until the next key.
@@ -174,7 +260,16 @@ impl Model {
     }
     /// Whether keys are text for the filter bar.
     pub fn typing(&self) -> bool {
-        self.chrome.typing()
+        self.chrome.typing() || self.prompt.is_some()
+    }
+    /// Whether the status line's message is a report of acting on articles, which the
+    /// bottom row shows even while a filter is active.
+    pub fn reported(&self) -> bool {
+        self.reported && self.chrome.status().is_some()
+    }
+    /// The question being asked on the bottom row, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
     }
     /// Rows the list pane shows.
     pub fn list_rows(&self) -> usize {
@@ -206,6 +301,7 @@ impl Model {
             sort: Some(self.list.sort()),
             history: self.search.history().entries().to_vec(),
             list_width: self.chrome.chosen_list_share(),
+            searches: self.saved.kept().to_vec(),
         }
     }
 
@@ -225,8 +321,22 @@ impl Model {
     /// Recomputes the list from the search's result, keeping `keep` selected when shown.
     fn rebuild_list(&mut self, keep: Option<u32>) {
         let rows = self.chrome.list_rows();
-        self.list
-            .rebuild(self.search.ranked(), &self.library, keep, rows);
+        let tags = self.search.tags();
+        if tags.is_empty() {
+            self.list
+                .rebuild(self.search.ranked(), &self.library, keep, rows);
+        } else {
+            // `tag:` terms keep the search's result to the articles tagged so (src/tags.rs).
+            let library = &self.library;
+            let tagged: Vec<crate::search::Ranked> = self
+                .search
+                .ranked()
+                .iter()
+                .filter(|r| tags.matches(&library.state(r.id)))
+                .cloned()
+                .collect();
+            self.list.rebuild(&tagged, library, keep, rows);
+        }
         self.sync_reader();
     }
 

@@ -167,7 +167,7 @@ impl Store {
         self.contents
             .articles
             .get(&hash)
-            .copied()
+            .cloned()
             .unwrap_or_default()
     }
 
@@ -190,7 +190,7 @@ impl Store {
 
     fn update(&mut self, hash: u64, change: impl FnOnce(&mut ArticleState)) {
         let old = self.article(hash);
-        let mut new = old;
+        let mut new = old.clone();
         change(&mut new);
         if new == old {
             return;
@@ -281,7 +281,7 @@ impl Store {
         };
         for hash in &self.changed {
             match self.contents.articles.get(hash) {
-                Some(state) => merged.articles.insert(*hash, *state),
+                Some(state) => merged.articles.insert(*hash, state.clone()),
                 None => merged.articles.remove(hash),
             };
         }

@@ -1,8 +1,12 @@
 //! Drawing: the layout and one file per pane, all rendered from `&Model`.
 
+mod accessible;
 mod filter_bar;
 mod help;
+mod hyperlinks;
 mod list;
+mod picker;
+mod prompt;
 mod reader;
 mod skipped;
 
@@ -13,6 +17,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::Clear;
+
+pub use hyperlinks::{Hyperlink, hyperlinks};
 
 use crate::keymap::Keymap;
 use crate::model::{Model, Overlay};
@@ -31,7 +37,12 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
     frame.render_widget(&list::ListPane { cx }, layout.list);
     frame.render_widget(&reader::ReaderPane { cx }, layout.reader);
     frame.render_widget(&filter_bar::FilterBar { cx }, layout.filter);
-    if cx.model.typing() && layout.filter.area() > 0 {
+    if let Some(asked) = cx.model.prompt() {
+        let screen = frame.area();
+        let row = Rect::new(screen.x, screen.bottom().saturating_sub(1), screen.width, 1);
+        let x = prompt::draw(frame.buffer_mut(), row, asked);
+        frame.set_cursor_position((x, row.y));
+    } else if cx.model.typing() && layout.filter.area() > 0 {
         let x = filter_bar::cursor_x(cx.model, layout.filter);
         frame.set_cursor_position((x, layout.filter.y));
     }
@@ -42,7 +53,15 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
         match overlay {
             Overlay::Help => frame.render_widget(&help::HelpOverlay { cx, scroll }, area),
             Overlay::Skipped => frame.render_widget(&skipped::SkippedOverlay { cx, scroll }, area),
+            _ => {
+                if let Some(picker) = picker::Picker::of(cx, overlay, scroll) {
+                    frame.render_widget(&picker, area);
+                }
+            }
         }
+    }
+    if cx.model.accessible() {
+        accessible::apply(frame, cx.model);
     }
 }
 

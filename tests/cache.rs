@@ -70,7 +70,9 @@ fn corpus(dir: &Path, files: u64) {
     }
     let lines: Vec<String> = (0..4)
         .map(|i| {
-            serde_json::json!({"title": text(i + 50, 4), "text": text(i + 60, 30),
+            serde_json::json!({"title": text(i + 50, 4),
+                               "text": format!("{} See https://example.org/{i} for more.", text(i + 60, 30)),
+                               "url": format!("https://example.org/story/{i}"),
                                "date": format!("2019-09-0{}", i + 1), "source": "Wire"})
             .to_string()
         })
@@ -233,6 +235,14 @@ fn a_second_start_answers_as_a_cold_one_and_reads_nothing() {
     let cache = cache_in(&tmp.path().join("cache"));
     build(&cache, &root);
     let plan = same_as_cold(&cache, &root);
+    let w = warm(&cache, &root);
+    let linked = w
+        .articles
+        .iter()
+        .find(|a| a.url.is_some() && a.stored.is_some());
+    let linked = linked.expect("an article with an address, from the cache");
+    assert!(linked.links.is_empty(), "links come with the paragraphs");
+    assert!(!linked.full().links.is_empty(), "and are kept in the cache");
     // Only the dataset with a bad line is read again, so that its skip is told again.
     assert_eq!(reads(&plan), 1, "{plan:?}");
     assert_eq!(plan.dropped, 1);

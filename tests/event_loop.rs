@@ -151,6 +151,10 @@ fn code(code: KeyCode) -> Event {
 
 fn options() -> Options {
     Options {
+        hyperlinks: false,
+        searches: Vec::new(),
+        actions: Vec::new(),
+        accessible: false,
         keymap: Keymap::default(),
         theme: Theme::new(ColorDepth::None),
         mouse: false,

@@ -47,7 +47,8 @@ fn crash_before_rename_leaves_the_old_state() {
         ArticleState {
             read: true,
             line: 12,
-            marked: false
+            marked: false,
+            tags: Vec::new(),
         }
     );
 }

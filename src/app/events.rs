@@ -100,7 +100,8 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM, SIGXFSZ])?;
     thread::spawn(move || {
         for sig in signals.forever() {
-            if sig == SIGXFSZ {
+            // An interrupt while the editor or the pager runs is theirs.
+            if sig == SIGXFSZ || sig == SIGINT && super::external::child_running() {
                 continue;
             }
             if tx.send(Event::Signal(sig)).is_err() {

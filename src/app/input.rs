@@ -7,7 +7,9 @@ use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::sync::mpsc::Sender;
+use std::sync::{Condvar, Mutex};
 use std::thread;
+use std::time::Duration;
 
 use ratatui::crossterm::event;
 use rustix::event::{PollFd, PollFlags, poll};
@@ -72,6 +74,7 @@ pub fn spawn(tx: Sender<Event>) -> io::Result<()> {
         .name("folio-input".into())
         .spawn(move || {
             loop {
+                GATE.wait_while_paused();
                 match event::read() {
                     Ok(event) => {
                         if tx.send(Event::Input(event)).is_err() {
@@ -86,4 +89,86 @@ pub fn spawn(tx: Sender<Event>) -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Stops the input thread from reading the terminal while another program has it (the editor,
+/// the pager, a browser), so that program gets every key. Back when [`resume`] is called.
+///
+/// The thread sleeps in crossterm's read, which wakes for a key or a change of size only; a
+/// SIGWINCH raised here wakes it (it reads a resize to the same size, harmless), and then it
+/// stops at the gate. Nothing polls meanwhile.
+pub fn pause() {
+    GATE.pause();
+}
+
+/// Lets the input thread read the terminal again.
+pub fn resume() {
+    GATE.resume();
+}
+
+/// Whether the input thread may read, and whether it is waiting at the gate.
+struct Gate {
+    state: Mutex<GateState>,
+    changed: Condvar,
+}
+
+#[derive(Clone, Copy)]
+struct GateState {
+    /// The input thread is running (there is someone to wait for).
+    running: bool,
+    paused: bool,
+    /// The input thread is at the gate, reading nothing.
+    parked: bool,
+}
+
+static GATE: Gate = Gate {
+    state: Mutex::new(GateState {
+        running: false,
+        paused: false,
+        parked: false,
+    }),
+    changed: Condvar::new(),
+};
+
+impl Gate {
+    /// The input thread's side: waits while paused, saying it is parked meanwhile.
+    fn wait_while_paused(&self) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        state.running = true;
+        while state.paused {
+            state.parked = true;
+            self.changed.notify_all();
+            state = match self.changed.wait(state) {
+                Ok(state) => state,
+                Err(_) => return,
+            };
+        }
+        state.parked = false;
+    }
+
+    /// Closes the gate and waits (a little, at most) until the input thread is at it.
+    fn pause(&self) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        state.paused = true;
+        if !state.running || state.parked {
+            return;
+        }
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+        let waited = self
+            .changed
+            .wait_timeout_while(state, Duration::from_millis(500), |s| !s.parked);
+        drop(waited);
+    }
+
+    fn resume(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.paused = false;
+            state.parked = false;
+        }
+        self.changed.notify_all();
+    }
 }

@@ -31,6 +31,8 @@ pub struct Terminal {
     last: Option<Buffer>,
     /// What the reader showed at the last frame: article, top line, layout.
     drawn: Option<(Option<u32>, Pos, Layout)>,
+    /// Write the reader's links as OSC 8 hyperlinks (`hyperlinks = true`).
+    hyperlinks: bool,
 }
 
 impl Terminal {
@@ -51,7 +53,43 @@ impl Terminal {
             mouse,
             last: None,
             drawn: None,
+            hyperlinks: false,
         })
+    }
+
+    /// Makes the reader's links OSC 8 hyperlinks, or not.
+    pub fn set_hyperlinks(&mut self, on: bool) {
+        self.hyperlinks = on;
+    }
+
+    /// After a frame: the cells of each link on screen written again, inside an OSC 8 pair
+    /// (the screen looks the same; a terminal that knows OSC 8 makes them clickable). The
+    /// addresses are safe ones only (see `ui/hyperlinks.rs`); the cursor goes back where the
+    /// frame left it.
+    fn write_hyperlinks(&mut self, model: &Model, buffer: &Buffer) -> io::Result<()> {
+        let links = ui::hyperlinks(model);
+        if links.is_empty() {
+            return Ok(());
+        }
+        let backend = self.terminal.backend_mut();
+        let cursor = backend.get_cursor_position()?;
+        for link in links {
+            let Some(url) = crate::corpus::links::safe_url(&link.url) else {
+                continue;
+            };
+            let area = buffer.area;
+            let cells: Vec<(u16, u16, &ratatui::buffer::Cell)> = (link.x..link.x + link.width)
+                .filter(|&x| x < area.right() && link.y < area.bottom())
+                .map(|x| (x, link.y, &buffer[(x, link.y)]))
+                .collect();
+            write!(backend.writer_mut(), "\x1b]8;;{url}\x1b\\")?;
+            backend.draw(cells.into_iter())?;
+            write!(backend.writer_mut(), "\x1b]8;;\x1b\\")?;
+        }
+        if model.typing() || model.accessible() {
+            backend.set_cursor_position(cursor)?;
+        }
+        backend.flush()
     }
 
     /// Gives the terminal back, unless it is gone (after a hang-up, writing to it fails, and
@@ -108,20 +146,42 @@ impl Screen for Terminal {
             theme,
         };
         let frame = self.terminal.draw(|frame| ui::draw(frame, &cx))?;
-        self.last = model.reading_mode().then(|| frame.buffer.clone());
+        let buffer = frame.buffer.clone();
+        if self.hyperlinks {
+            self.write_hyperlinks(model, &buffer)?;
+        }
+        self.last = model.reading_mode().then_some(buffer);
         Ok(())
     }
 
     /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and redraw everything.
     fn suspend(&mut self) -> io::Result<()> {
-        leave(&mut self.terminal, self.mouse)?;
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        // Resumed: a fresh terminal (both buffers blank) over a cleared screen redraws
-        // everything, without asking the terminal where its cursor is.
+        self.hand_over()?;
+        let raised = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        self.take_back()?;
+        raised
+    }
+
+    /// Stops reading keys (the other program gets them all) and gives the terminal back as
+    /// it was before folio.
+    fn hand_over(&mut self) -> io::Result<()> {
+        super::input::pause();
+        let left = leave(&mut self.terminal, self.mouse);
+        if left.is_err() {
+            super::input::resume();
+        }
+        left
+    }
+
+    /// A fresh terminal (both buffers blank) over a cleared screen redraws everything, without
+    /// asking the terminal where its cursor is; then keys are read again.
+    fn take_back(&mut self) -> io::Result<()> {
         self.terminal = enter(self.mouse)?;
         self.last = None;
         self.drawn = None;
-        execute!(io::stdout(), Clear(ClearType::All))
+        let cleared = execute!(io::stdout(), Clear(ClearType::All));
+        super::input::resume();
+        cleared
     }
 
     /// OSC 52: the terminal (or tmux with set-clipboard on) puts the text on the clipboard, over

@@ -18,7 +18,7 @@ use bytemuck::{Pod, Zeroable};
 /// The first eight bytes of every cache file.
 pub(crate) const MAGIC: [u8; 8] = *b"FOLIOIDX";
 /// The layout's version: a file of another version is set aside and rebuilt.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// The start of the file.
 #[repr(C)]
@@ -69,6 +69,9 @@ pub(crate) struct ArticleEntry {
     pub date: Text,
     pub source: Text,
     pub record: Text,
+    pub url: Text,
+    /// The links, one after another, each ended by a line feed (addresses hold none).
+    pub links: Text,
     pub hash: u64,
     pub para_first: u64,
     pub para_count: u32,

@@ -15,7 +15,7 @@ use super::layout::{
     header_crc,
 };
 use super::write::block_of;
-use crate::corpus::{Article, Block, Bodies, Stored};
+use crate::corpus::{Article, Bodies, Body, Stored};
 use crate::search::column::{Column, Lists, Window};
 use crate::search::{Index, Interned, Vocab};
 
@@ -266,6 +266,8 @@ impl Opened {
             kinds: Vec::new(),
             path: path.to_string(),
             record: self.text(&e.record).unwrap_or("").to_string(),
+            url: self.text(&e.url).map(str::to_string),
+            links: Vec::new(),
             hash: e.hash,
             stored: Some(Stored { bodies, id }),
         })
@@ -302,7 +304,7 @@ impl Opened {
 }
 
 impl Bodies for Opened {
-    fn body(&self, id: u32) -> Option<(Vec<String>, Vec<Block>)> {
+    fn body(&self, id: u32) -> Option<Body> {
         let e = self.entry(id)?;
         let size = std::mem::size_of::<Para>();
         let first = usize::try_from(e.para_first).ok()?;
@@ -323,7 +325,17 @@ impl Bodies for Opened {
         }
         // Only as many kinds as the article listed: the rest are implied.
         kinds.truncate(e.kinds as usize);
-        Some((paragraphs, kinds))
+        let links = self
+            .text(&e.links)
+            .unwrap_or("")
+            .lines()
+            .map(str::to_string)
+            .collect();
+        Some(Body {
+            paragraphs,
+            kinds,
+            links,
+        })
     }
 }
 

@@ -128,6 +128,9 @@ fn write_to(
         let date = text(&mut out, a.date.as_deref().map(str::as_bytes))?;
         let source = text(&mut out, a.source.as_deref().map(str::as_bytes))?;
         let record = text(&mut out, Some(a.record.as_bytes()))?;
+        let url = text(&mut out, a.url.as_deref().map(str::as_bytes))?;
+        let joined: String = a.links.iter().flat_map(|l| [l.as_str(), "\n"]).collect();
+        let links = text(&mut out, Some(joined.as_bytes()))?;
         let para_first = paras.len() as u64;
         for (i, p) in a.paragraphs.iter().enumerate() {
             let t = text(&mut out, Some(p.as_bytes()))?;
@@ -145,6 +148,8 @@ fn write_to(
             date,
             source,
             record,
+            url,
+            links,
             hash: a.hash,
             para_first,
             para_count: a.paragraphs.len() as u32,

@@ -65,7 +65,7 @@ fn the_defaults_comment_names_the_actions_that_work_in_overlays() {
     let want = format!("{} and {last} work", rest.join(", "));
     let closing: Vec<&str> = TABLE
         .iter()
-        .filter(|e| e.modes == [Mode::Overlay])
+        .filter(|e| e.modes == [Mode::Overlay] && e.action == Action::Back)
         .map(|e| e.name)
         .collect();
     let want = format!("{want} there too, {} closes the window", closing.join(", "));

@@ -32,15 +32,29 @@ pub struct Article {
     /// A stable 64-bit hash (FNV-1a) of the record's raw bytes (a plain text file's whole
     /// bytes): the key of its reading state, kept across renames and moves.
     pub hash: u64,
-    /// Set when the paragraphs (and their kinds) were left in a cache file: `paragraphs` and
-    /// `kinds` are empty until [`Article::full`] fetches them.
+    /// The article's own address (a dataset's `url`, a page's canonical link), when known;
+    /// always an `http`, `https` or `mailto` address of printable ASCII.
+    pub url: Option<String>,
+    /// The addresses its text links to: the `[n]` markers in the paragraphs are 1-based
+    /// places in this list. Safe as `url` is.
+    pub links: Vec<String>,
+    /// Set when the paragraphs (with their kinds and the links) were left in a cache file:
+    /// `paragraphs`, `kinds` and `links` are empty until [`Article::full`] fetches them.
     pub stored: Option<Stored>,
+}
+
+/// What [`Article::full`] fetches: the paragraphs, their kinds and the links.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub paragraphs: Vec<String>,
+    pub kinds: Vec<Block>,
+    pub links: Vec<String>,
 }
 
 /// Something that holds articles' paragraphs and gives them back by number: a cache file.
 pub trait Bodies: Send + Sync {
-    /// Article `id`'s paragraphs and their kinds; `None` when it has no such article.
-    fn body(&self, id: u32) -> Option<(Vec<String>, Vec<Block>)>;
+    /// Article `id`'s paragraphs, kinds and links; `None` when it has no such article.
+    fn body(&self, id: u32) -> Option<Body>;
 }
 
 /// Where an article's paragraphs are kept: article `id` of `bodies`.
@@ -92,10 +106,11 @@ impl Article {
         let Some(stored) = &self.stored else {
             return Arc::clone(self);
         };
-        let (paragraphs, kinds) = stored.bodies.body(stored.id).unwrap_or_default();
+        let body = stored.bodies.body(stored.id).unwrap_or_default();
         Arc::new(Article {
-            paragraphs,
-            kinds,
+            paragraphs: body.paragraphs,
+            kinds: body.kinds,
+            links: body.links,
             stored: None,
             ..Article::clone(self)
         })

@@ -32,6 +32,10 @@ pub struct Parsed {
     /// What each paragraph is, as [`Article::kinds`](super::Article) says; empty when all
     /// are running text.
     pub kinds: Vec<Block>,
+    /// The article's own address, when its file gives one.
+    pub url: Option<String>,
+    /// The addresses its text links to, numbered from 1 in this order (see `corpus/links.rs`).
+    pub links: Vec<String>,
 }
 
 /// Parses decoded text, doing all the cleaning.
@@ -77,6 +81,7 @@ pub fn parse(text: &str) -> Parsed {
         source,
         paragraphs: texts,
         kinds,
+        ..Parsed::default()
     }
 }
 

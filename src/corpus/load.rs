@@ -217,7 +217,7 @@ fn read_stamped(
 
 /// Parses one record of candidate `c`.
 fn article(c: &Candidate, format: &dyn Format, record: &Record<'_>) -> Result<Article, SkipReason> {
-    let parsed = format.parse(&record.bytes)?;
+    let parsed = super::links::finish(format.parse(&record.bytes)?);
     if parsed.title.is_empty() && parsed.paragraphs.is_empty() {
         return Err(SkipReason::NoText);
     }
@@ -231,6 +231,8 @@ fn article(c: &Candidate, format: &dyn Format, record: &Record<'_>) -> Result<Ar
         record: sanitize(&record.key),
         hash: fnv1a(&record.bytes),
         stored: None,
+        url: parsed.url,
+        links: parsed.links,
     })
 }
 

@@ -34,7 +34,7 @@ pub fn markdown_table() -> String {
         None => String::new(),
     };
     let overlay = format!(
-        "While the help or the skipped files are shown, the keys of {overlay} work as above, \
+        "While a window (the help, the skipped files, the links, the saved searches, the outline) is shown, the keys of {overlay} work as above, \
          these keys do what they say, and any other key closes the window."
     );
     out.push_str(&format!("\n{}\n\n", textwrap::fill(&overlay, README_WIDTH)));

@@ -205,7 +205,8 @@ fn in_an_overlay_commands_that_work_there_act_and_any_other_key_closes() {
         (ch('x'), Some(Action::Back)),
         (ch('G'), Some(Action::Back)),
         (ch('/'), Some(Action::Back)),
-        (press(KeyCode::Enter, NONE), Some(Action::Back)),
+        // Enter takes the chosen line of a window (the link window's).
+        (press(KeyCode::Enter, NONE), Some(Action::Pick)),
         (press(KeyCode::Char('c'), CTRL), Some(Action::Quit)),
         (press(KeyCode::Char('x'), CTRL), Some(Action::Back)),
         // A modifier on its own is not a key press to act on.
@@ -316,7 +317,9 @@ fn the_markdown_table_has_a_row_per_entry() {
         assert_eq!(md.matches(&row).count(), 1, "{row}");
     }
     let prose = md.replace('\n', " ");
-    assert!(prose.contains("page down, page up, top, skipped, help, interrupt and suspend work"));
+    assert!(prose.contains(
+        "page down, page up, top, skipped, help, interrupt, suspend, links, saved searches and outline work"
+    ));
 }
 
 #[test]

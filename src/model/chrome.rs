@@ -20,6 +20,12 @@ pub enum Focus {
 pub enum Overlay {
     Help,
     Skipped,
+    /// The open article's links; the scroll is the chosen one.
+    Links,
+    /// The saved searches; the scroll is the chosen one.
+    Searches,
+    /// The open article's headings; the scroll is the chosen one.
+    Outline,
 }
 
 /// What an overlay made of an action.
@@ -174,6 +180,11 @@ impl Chrome {
     pub fn toggle_overlay(&mut self, overlay: Overlay) {
         self.overlay = (self.overlay != Some(overlay)).then_some(overlay);
         self.overlay_scroll = 0;
+    }
+
+    /// Moves an overlay's scroll (a window's chosen line) to `scroll`.
+    pub fn set_overlay_scroll(&mut self, scroll: usize) {
+        self.overlay_scroll = scroll;
     }
 
     /// While an overlay is open, motion keys scroll it, `?` and `S` switch it, and anything else

@@ -46,7 +46,7 @@ impl Model {
     }
 }
 
-fn apply(f: &mut super::FilterText, edit: Edit) {
+pub(super) fn apply(f: &mut super::FilterText, edit: Edit) {
     match edit {
         Edit::Left => f.left(),
         Edit::Right => f.right(),

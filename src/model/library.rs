@@ -74,13 +74,13 @@ impl Library {
 
     /// What folio remembers of an article.
     pub fn state(&self, id: u32) -> ArticleState {
-        self.states.get(id as usize).copied().unwrap_or_default()
+        self.states.get(id as usize).cloned().unwrap_or_default()
     }
 
     /// Changes an article's state, noting it for saving when it really changed.
     pub fn set_state(&mut self, id: u32, change: impl FnOnce(&mut ArticleState)) {
         if let Some(s) = self.states.get_mut(id as usize) {
-            let before = *s;
+            let before = s.clone();
             change(s);
             if *s != before {
                 self.changed.push(id);
@@ -158,7 +158,8 @@ mod tests {
             ArticleState {
                 read: false,
                 line: 4,
-                marked: true
+                marked: true,
+                tags: Vec::new(),
             }
         );
         assert!(lib.take_changes().is_empty());

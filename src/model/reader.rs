@@ -3,6 +3,7 @@
 //! through in `reader/navigate.rs`).
 
 mod blocks;
+mod jump;
 mod navigate;
 mod screen;
 mod sideways;

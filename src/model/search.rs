@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::filter::FilterText;
 use super::history::History;
 use crate::search::{Highlighter, Query, Ranked, SearchOutcome};
+use crate::tags::{TagFilter, split_tags};
 
 /// What changed when the filter text was read again.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,8 @@ pub enum Requery {
     All,
     /// This query, with this generation, must be searched.
     Search(u64, Query),
+    /// Only the tag terms changed: the same result, kept to other tags.
+    Refilter,
 }
 
 /// The filter and its search.
@@ -23,6 +26,8 @@ pub enum Requery {
 pub struct Search {
     filter: FilterText,
     query: Query,
+    /// The filter's `tag:` terms, which the list applies to the search's result.
+    tags: TagFilter,
     /// The query whose result `ranked` holds.
     shown_query: Query,
     highlighter: Option<Arc<Highlighter>>,
@@ -50,6 +55,10 @@ impl Search {
     /// The parsed query.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+    /// The filter's tag terms.
+    pub fn tags(&self) -> &TagFilter {
+        &self.tags
     }
     /// The highlighter of the active query.
     pub fn highlighter(&self) -> Option<&Arc<Highlighter>> {
@@ -85,9 +94,16 @@ impl Search {
 
     /// Parses the filter text; a new query starts a search, or (when empty) shows everything.
     pub fn requery(&mut self, articles: usize) -> Requery {
-        let query = Query::parse(self.filter.as_str());
+        let (searched, tags) = split_tags(self.filter.as_str());
+        let query = Query::parse(&searched);
+        let tags_changed = tags != self.tags;
+        self.tags = tags;
         if query == self.query {
-            return Requery::Same;
+            return if tags_changed {
+                Requery::Refilter
+            } else {
+                Requery::Same
+            };
         }
         self.query = query;
         self.highlighter =

@@ -24,6 +24,14 @@ impl Model {
                 Vec::new()
             }
             Action::Restore(session) => self.restore(session),
+            Action::Report(message) => {
+                self.say(message);
+                Vec::new()
+            }
+            Action::Counted(found) => {
+                self.counted = found;
+                Vec::new()
+            }
             action => {
                 let stepped = action == Action::NextHit;
                 let effects = self.user(action);
@@ -64,9 +72,11 @@ impl Model {
         let Some(new_query) = self.search.accept(outcome) else {
             return;
         };
-        // A new query selects its best match, as fzf does; more results for the same query
-        // (articles still loading) leave the selection where it is.
-        self.rebuild_list(if new_query { None } else { keep });
+        // A new query keeps the article that was selected when it is in the result (else its
+        // best match is selected); more results for the same query (articles still loading)
+        // leave the selection where it is.
+        let before = self.keep_across_query.take();
+        self.rebuild_list(if new_query { before } else { keep });
         if let Some(id) = open.filter(|_| self.reader.id() == open)
             && !self.reader.has_current_hit()
         {
@@ -90,6 +100,7 @@ impl Model {
             self.chrome.set_list_share(share);
         }
         self.pending = session.selected;
+        self.saved.set_kept(session.searches);
         let requery = self
             .search
             .edit(|f| f.set(&session.query), self.library.len());
@@ -104,12 +115,19 @@ impl Model {
     pub(super) fn requery(&mut self, requery: Requery) -> Vec<Effect> {
         match requery {
             Requery::Same => Vec::new(),
-            Requery::All => {
-                self.reader.set_hits(None, None);
+            Requery::Refilter => {
                 self.rebuild_list(self.selected_id());
                 Vec::new()
             }
+            Requery::All => {
+                self.reader.set_hits(None, None);
+                let keep = self.keep_across_query.take().or(self.selected_id());
+                self.rebuild_list(keep);
+                Vec::new()
+            }
             Requery::Search(generation, query) => {
+                // The article selected now is selected again in the answer, when it is there.
+                self.keep_across_query = self.keep_across_query.or(self.selected_id());
                 // The hit count comes with the search's result; until then it is counted as
                 // found.
                 self.reader
@@ -126,6 +144,10 @@ impl Model {
     fn user(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(action, Action::Resize(..)) {
             self.chrome.clear_status();
+            self.reported = false;
+        }
+        if let Some(effects) = self.act(&action) {
+            return effects;
         }
         if self.chrome.overlay_action(&action) == OverlayOutcome::Taken {
             return Vec::new();
@@ -258,6 +280,24 @@ impl Model {
             | Action::LoadDone
             | Action::Notice(_)
             | Action::Searched(_) => {}
+            // Taken by `act` (model/act.rs) above.
+            Action::Links
+            | Action::Pick
+            | Action::OpenAddress
+            | Action::EditArticle
+            | Action::PageArticle
+            | Action::PipeArticle
+            | Action::Report(_)
+            | Action::ExportArticles
+            | Action::MarkAllRead(_)
+            | Action::UnmarkAll
+            | Action::Tag
+            | Action::SaveSearch
+            | Action::SavedSearches
+            | Action::Outline
+            | Action::GoToPercent
+            | Action::RunUserAction(_)
+            | Action::Counted(_) => {}
         }
         Vec::new()
     }

@@ -9,8 +9,10 @@ use super::{ArticleState, Session, Sort};
 /// The value of the `app` field; a file without it is not folio's.
 pub const APP: &str = "folio";
 
-/// The format version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The format version this build writes; it reads this one and every older one. Version 2
+/// added tags and saved searches (an older folio, which would take them for damage, is told
+/// the file is newer and leaves it alone).
+pub const VERSION: u32 = 2;
 
 /// What is in one corpus's state file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,6 +56,16 @@ struct RawSession {
     history: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     list_width: Option<u16>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    searches: Vec<RawSearch>,
+}
+
+/// A saved search as written.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    name: String,
+    query: String,
 }
 
 /// A hash as the file writes it: 16 lowercase hex digits, as in the bundled file names.
@@ -82,7 +94,7 @@ pub fn parse(bytes: &[u8]) -> Result<Contents, Unreadable> {
         return Err(Unreadable::Corrupt("not a folio state file".into()));
     }
     match tag.version {
-        Some(VERSION) => {}
+        Some(1..=VERSION) => {}
         Some(v) if v > VERSION => return Err(Unreadable::Newer(v)),
         Some(v) => return Err(Unreadable::Corrupt(format!("unknown version {v}"))),
         None => return Err(Unreadable::Corrupt("no version".into())),
@@ -108,6 +120,12 @@ pub fn parse(bytes: &[u8]) -> Result<Contents, Unreadable> {
             sort: raw.session.sort.as_deref().and_then(Sort::from_name),
             history: raw.session.history,
             list_width: raw.session.list_width,
+            searches: raw
+                .session
+                .searches
+                .into_iter()
+                .map(|s| (s.name, s.query))
+                .collect(),
         },
         articles,
     })
@@ -124,12 +142,21 @@ pub fn render(contents: &Contents) -> Result<Vec<u8>, serde_json::Error> {
             sort: contents.session.sort.map(|s| s.name().to_string()),
             history: contents.session.history.clone(),
             list_width: contents.session.list_width,
+            searches: contents
+                .session
+                .searches
+                .iter()
+                .map(|(name, query)| RawSearch {
+                    name: name.clone(),
+                    query: query.clone(),
+                })
+                .collect(),
         },
         articles: contents
             .articles
             .iter()
             .filter(|(_, s)| **s != ArticleState::default())
-            .map(|(h, s)| (hash_hex(*h), *s))
+            .map(|(h, s)| (hash_hex(*h), s.clone()))
             .collect(),
     };
     let mut bytes = serde_json::to_vec_pretty(&raw)?;
@@ -146,12 +173,14 @@ mod tests {
         c.session.query = "climate -opinion".into();
         c.session.selected = Some(0xfa3a_172f_dca6_7ea3);
         c.session.sort = Some(Sort::Date);
+        c.session.searches = vec![("iran".into(), "tag:iran".into())];
         c.articles.insert(
             0x009f_ba84_ec7c_bc00,
             ArticleState {
                 read: true,
                 line: 42,
                 marked: false,
+                tags: vec!["iran".into()],
             },
         );
         c.articles.insert(
@@ -160,6 +189,7 @@ mod tests {
                 read: false,
                 line: 0,
                 marked: true,
+                tags: Vec::new(),
             },
         );
         c
@@ -177,16 +207,25 @@ mod tests {
         let text = String::from_utf8(render(&sample()).unwrap()).unwrap();
         let expected = r#"{
   "app": "folio",
-  "version": 1,
+  "version": 2,
   "session": {
     "query": "climate -opinion",
     "selected": "fa3a172fdca67ea3",
-    "sort": "date"
+    "sort": "date",
+    "searches": [
+      {
+        "name": "iran",
+        "query": "tag:iran"
+      }
+    ]
   },
   "articles": {
     "009fba84ec7cbc00": {
       "read": true,
-      "line": 42
+      "line": 42,
+      "tags": [
+        "iran"
+      ]
     },
     "ffffffffffffffff": {
       "marked": true

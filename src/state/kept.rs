@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What folio remembers about one article. The default is unread, at the top, unmarked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What folio remembers about one article. The default is unread, at the top, unmarked,
+/// untagged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleState {
     #[serde(default, skip_serializing_if = "is_false")]
@@ -15,6 +16,28 @@ pub struct ArticleState {
     pub line: usize,
     #[serde(default, skip_serializing_if = "is_false")]
     pub marked: bool,
+    /// The user's tags, sorted, each once (searchable as `tag:name`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+impl ArticleState {
+    /// Whether the article has this tag (compared without regard to case).
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
+    }
+
+    /// Adds the tag, or removes it when it is there; whether it is there now.
+    pub fn toggle_tag(&mut self, tag: &str) -> bool {
+        if self.has_tag(tag) {
+            self.tags.retain(|t| !t.eq_ignore_ascii_case(tag));
+            false
+        } else {
+            self.tags.push(tag.to_owned());
+            self.tags.sort();
+            true
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -84,6 +107,8 @@ pub struct Session {
     pub history: Vec<String>,
     /// The list pane's share of the width, in percent, when one was chosen.
     pub list_width: Option<u16>,
+    /// Searches the user named (`=`), in the order they were saved: name, query.
+    pub searches: Vec<(String, String)>,
 }
 
 #[cfg(test)]

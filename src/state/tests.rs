@@ -17,7 +17,8 @@ fn unknown_article_is_unread_at_top_unmarked() {
         ArticleState {
             read: false,
             line: 0,
-            marked: false
+            marked: false,
+            tags: Vec::new(),
         }
     );
     assert_eq!(store.session(), &Session::default());
@@ -37,6 +38,7 @@ fn changes_survive_a_reopen() {
         sort: Some(Sort::Date),
         history: vec!["oslo".into(), "tony | gordon".into()],
         list_width: Some(45),
+        searches: vec![("news".into(), "tag:iran".into())],
     });
     store.save_now().unwrap();
     let again = open(dir.path());
@@ -142,7 +144,8 @@ fn two_stores_keep_each_others_changes() {
         ArticleState {
             read: true,
             line: 0,
-            marked: true
+            marked: true,
+            tags: Vec::new(),
         }
     );
     assert!(c.article(2).read);

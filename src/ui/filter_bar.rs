@@ -23,7 +23,13 @@ impl Widget for &FilterBar<'_, '_> {
         let theme = self.cx.theme;
         let text = model.filter().as_str();
         let mut spans = Vec::new();
-        if model.typing() || !text.is_empty() {
+        // What an external command or a written file came to is said even over a filter.
+        let report = model
+            .status()
+            .filter(|_| !model.typing() && (model.reported() || model.accessible()));
+        if let Some(report) = report {
+            spans.push(Span::raw(report.to_string()));
+        } else if model.typing() || !text.is_empty() {
             spans.push(Span::raw("/"));
             spans.push(Span::raw(visible_text(model, area)));
             let ignored = model.query().ignored();

@@ -41,7 +41,7 @@ const QUERY_SYNTAX: &[(&str, &str)] = &[
 struct Row {
     heading: Option<&'static str>,
     keys: Vec<String>,
-    what: &'static str,
+    what: std::borrow::Cow<'static, str>,
 }
 
 impl Row {
@@ -49,7 +49,7 @@ impl Row {
         Row {
             heading: None,
             keys: vec![keys.to_string()],
-            what,
+            what: what.into(),
         }
     }
 
@@ -62,7 +62,7 @@ impl Row {
         Row {
             heading: None,
             keys,
-            what: binding.entry.help,
+            what: binding.entry.help.into(),
         }
     }
 }
@@ -76,13 +76,26 @@ fn rows(keymap: &Keymap) -> Vec<Row> {
         }
         rows.append(&mut section);
     };
+    let mine: Vec<Row> = keymap
+        .user_actions()
+        .iter()
+        .map(|(key, name)| Row {
+            heading: None,
+            keys: vec![key_name(key)],
+            what: format!("{name} (pipes the article, or the marked)").into(),
+        })
+        .collect();
+    section("Your actions", mine);
     let mut typing = vec![Row::fixed("text", "filter as you type")];
     typing.extend(keymap.bindings_in(Mode::Typing).map(Row::bound));
     typing.push(Row::fixed("other keys", "as above"));
     section("In the filter bar", typing);
     let mut overlay: Vec<Row> = keymap.bindings_in(Mode::Overlay).map(Row::bound).collect();
     overlay.push(Row::fixed("other keys", "close the window"));
-    section("In this window and the skipped files", overlay);
+    section(
+        "In this window and the others (skipped files, links, searches, outline)",
+        overlay,
+    );
     let query = QUERY_SYNTAX.iter().map(|(k, w)| Row::fixed(k, w)).collect();
     section("Query syntax", query);
     rows
@@ -205,7 +218,20 @@ mod tests {
     }
 
     const TYPING: Option<&str> = Some("In the filter bar");
-    const OVERLAY: Option<&str> = Some("In this window and the skipped files");
+    const OVERLAY: Option<&str> =
+        Some("In this window and the others (skipped files, links, searches, outline)");
+
+    #[test]
+    fn the_users_actions_have_a_section_of_their_own() {
+        let mut keymap = Keymap::default();
+        assert!(!text(&keymap, 80).iter().any(|l| l == "Your actions"));
+        let key = crate::keymap::parse_key("W").unwrap_or_else(|| panic!("a key"));
+        keymap.bind_user_action("words", key);
+        let lines = text(&keymap, 80);
+        let mine = section(&lines, Some("Your actions"));
+        assert_eq!(mine.len(), 1, "{mine:?}");
+        assert!(mine[0].trim_start().starts_with("W  words"), "{mine:?}");
+    }
 
     #[test]
     fn every_mode_shows_its_keys_from_the_keymap() {

@@ -123,10 +123,17 @@ fn border_title(cx: &Context, room: usize) -> Line<'static> {
     }
 }
 
-/// `hit 3/17 · 42%`
+/// `#iran · hit 3/17 · 42%`
 fn status(cx: &Context) -> String {
     let reader = cx.model.reader();
     let mut parts = Vec::new();
+    // The article's tags (`+`), first.
+    if let Some(id) = reader.id() {
+        let tags = cx.model.state(id).tags;
+        if !tags.is_empty() {
+            parts.push(format!("#{}", tags.join(" #")));
+        }
+    }
     if cx.model.highlighter().is_some() {
         match reader.hit_status() {
             (Some(total), Some(c)) => parts.push(format!("hit {c}/{total}")),

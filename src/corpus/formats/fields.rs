@@ -244,15 +244,25 @@ pub fn parse_fields(fields: Fields<'_>, names: &FieldNames) -> Result<Parsed, Sk
     if title.is_empty() && paragraphs.is_empty() {
         return Err(SkipReason::NoText);
     }
-    let source = find(&names.source, SOURCE)
-        .and_then(line)
-        .or_else(|| pick(fields, URL).and_then(line).and_then(|u| host(&u)));
+    // A source given as null says there is none (as folio's own export writes it): the
+    // address's host does not stand in for it then.
+    let no_source = names.source.is_none()
+        && fields
+            .iter()
+            .any(|(k, v)| v.is_null() && SOURCE.iter().any(|s| k.eq_ignore_ascii_case(s)));
+    let source = find(&names.source, SOURCE).and_then(line).or_else(|| {
+        (!no_source)
+            .then(|| pick(fields, URL).and_then(line).and_then(|u| host(&u)))
+            .flatten()
+    });
     Ok(Parsed {
         title,
         date: find(&names.date, DATE).and_then(date),
         source,
         paragraphs,
         kinds: Vec::new(),
+        url: pick(fields, URL).and_then(line),
+        links: Vec::new(),
     })
 }
 
@@ -344,5 +354,10 @@ mod tests {
     fn the_source_falls_back_to_the_host() {
         let p = parsed(r#"{"text":"x","url":"https://www.bbc.co.uk/news/1"}"#).unwrap();
         assert_eq!(p.source.as_deref(), Some("bbc.co.uk"));
+        assert_eq!(p.url.as_deref(), Some("https://www.bbc.co.uk/news/1"));
+        let p = parsed(r#"{"text":"x","link":"https://a.org/b"}"#).unwrap();
+        assert_eq!(p.url.as_deref(), Some("https://a.org/b"));
+        let p = parsed(r#"{"text":"x","source":null,"url":"https://a.org/b"}"#).unwrap();
+        assert_eq!(p.source, None, "an explicit null is no source");
     }
 }

@@ -80,6 +80,8 @@ impl Format for Page {
             source: site,
             paragraphs: crate::corpus::paragraphs::split_all_text(paragraphs),
             kinds: Vec::new(),
+            url: meta.url,
+            links: Vec::new(),
         })
     }
 }

@@ -130,6 +130,14 @@ fn message(bytes: &[u8]) -> Result<Parsed, SkipReason> {
     if parsed.title.is_empty() && parsed.paragraphs.is_empty() {
         return Err(SkipReason::NoText);
     }
+    // The message's own address: where its archive keeps it (RFC 5064), kept when it is a
+    // web address (`corpus/links.rs`).
+    parsed.url = mail.headers.get_first_value("Archived-At").map(|v| {
+        v.trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_owned()
+    });
     Ok(parsed)
 }
 
@@ -206,6 +214,19 @@ Content-Transfer-Encoding: quoted-printable\n\
 \n\
 <p>Caf=E9 society met on Tuesday.</p>\n\
 --b--\n";
+
+    #[test]
+    fn the_archive_address_is_the_messages_own() {
+        let mail =
+            "Subject: Hello\nArchived-At: <https://lists.example.org/arch/42>\n\nBody text.\n";
+        let p = Mbox.parse(mail.as_bytes()).unwrap();
+        assert_eq!(p.url.as_deref(), Some("https://lists.example.org/arch/42"));
+        let p = crate::corpus::links::finish(p);
+        assert_eq!(p.url.as_deref(), Some("https://lists.example.org/arch/42"));
+        let bad = "Subject: Hello\nArchived-At: <javascript:x>\n\nBody text.\n";
+        let p = crate::corpus::links::finish(Mbox.parse(bad.as_bytes()).unwrap());
+        assert_eq!(p.url, None);
+    }
 
     #[test]
     fn an_mbox_is_one_article_a_message() {

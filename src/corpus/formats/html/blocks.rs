@@ -7,6 +7,8 @@ use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::Node;
 
+use crate::corpus::links::placeholder;
+
 /// Elements whose content is never text to read.
 pub const NEVER: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -85,6 +87,11 @@ pub fn blocks(root: NodeRef<'_, Node>, skip: &dyn Fn(NodeRef<'_, Node>) -> bool)
                                 out.current.push_str(" | ");
                             }
                             "img" => {}
+                            "a" => {
+                                if let Some(mark) = el.attr("href").and_then(placeholder) {
+                                    out.anchors.push((node.id(), mark, out.current.len()));
+                                }
+                            }
                             _ if BLOCK.contains(&name) => out.end(),
                             _ => {}
                         }
@@ -102,7 +109,15 @@ pub fn blocks(root: NodeRef<'_, Node>, skip: &dyn Fn(NodeRef<'_, Node>) -> bool)
                 }
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
-                    if name == "pre" {
+                    if name == "a" && out.anchors.last().is_some_and(|(id, ..)| *id == node.id()) {
+                        // A link with no text of its own (an image) gets no marker.
+                        if let Some((_, mark, start)) = out.anchors.pop() {
+                            let text = out.current.get(start..).unwrap_or(&out.current);
+                            if !text.trim().is_empty() {
+                                out.current.push_str(&mark);
+                            }
+                        }
+                    } else if name == "pre" {
                         out.end();
                         out.pre = out.pre.saturating_sub(1);
                     } else if BLOCK.contains(&name) {
@@ -122,6 +137,8 @@ struct Blocks {
     current: String,
     /// Inside how many `<pre>` elements: there every line is its own paragraph.
     pre: usize,
+    /// The links being read (innermost last): each leaves its placeholder after its text.
+    anchors: Vec<(ego_tree::NodeId, String, usize)>,
 }
 
 impl Blocks {
@@ -192,6 +209,15 @@ mod tests {
                 "line"
             ]
         );
+    }
+
+    #[test]
+    fn links_leave_a_placeholder_after_their_text() {
+        let got = of(
+            r#"<p>Read <a href=" https://a.org/x ">the <b>report</b></a>.<a href="/i"><img></a></p>"#,
+        );
+        let mark = placeholder("https://a.org/x").unwrap();
+        assert_eq!(got, [format!("Read the report{mark}.")]);
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub(super) struct Meta {
     pub title: Option<String>,
     pub date: Option<String>,
     pub site: Option<String>,
+    /// The page's own address: its canonical link, else `og:url`.
+    pub url: Option<String>,
 }
 
 impl Meta {
@@ -24,6 +26,7 @@ impl Meta {
         let mut metas: Vec<(String, String)> = Vec::new();
         let mut json_ld: Vec<Value> = Vec::new();
         let (mut h1, mut title_tag, mut time) = (None, None, None);
+        let mut canonical: Option<String> = None;
         for node in doc.tree.root().descendants() {
             let Some(el) = node.value().as_element() else {
                 continue;
@@ -50,6 +53,14 @@ impl Meta {
                 "h1" if h1.is_none() => h1 = Some(text_of(node)).filter(|t| !t.contains("{{")),
                 "title" if title_tag.is_none() => {
                     title_tag = Some(text_of(node)).filter(|t| !t.contains("{{"));
+                }
+                "link"
+                    if canonical.is_none()
+                        && el
+                            .attr("rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    canonical = el.attr("href").map(|h| h.trim().to_owned());
                 }
                 "time" if time.is_none() => time = el.attr("datetime").map(str::to_owned),
                 _ => {}
@@ -97,11 +108,13 @@ impl Meta {
                 .and_then(|d| parse_date(&d))
             });
         let site = meta(&["og:site_name", "application-name"]).or(ld.publisher);
+        let url = canonical.or_else(|| meta(&["og:url"]));
         Meta {
             body: ld.body,
             title,
             date,
             site,
+            url,
         }
     }
 }
