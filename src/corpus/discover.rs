@@ -11,6 +11,7 @@ use std::fs::{self, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::detect::{COMPRESSED, Kind};
@@ -90,13 +91,15 @@ fn unique(mut found: Vec<Found>) -> Vec<Found> {
     kept.into_iter().flatten().collect()
 }
 
-/// Walks a folder, following links, in name order.
+/// Walks a folder, following links, in name order. The files' metadata is read on every core
+/// once the walk has named them (the walk itself reads only folders).
 fn walk(root: &Path, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
     let entries = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    let mut files = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -120,7 +123,17 @@ fn walk(root: &Path, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
         if entry.file_type().is_dir() || !is_article_name(entry.path()) {
             continue;
         }
-        match entry.metadata() {
+        files.push(entry);
+    }
+    let looked: Vec<(walkdir::DirEntry, Result<Metadata, walkdir::Error>)> = files
+        .into_par_iter()
+        .map(|entry| {
+            let meta = entry.metadata();
+            (entry, meta)
+        })
+        .collect();
+    for (entry, meta) in looked {
+        match meta {
             Ok(meta) => consider(entry.path(), &meta, found, skipped),
             Err(err) => {
                 let reason = err
