@@ -91,12 +91,12 @@ fn unique(mut found: Vec<Found>) -> Vec<Found> {
     kept.into_iter().flatten().collect()
 }
 
-/// Walks a folder, following links, in name order. The files' metadata is read on every core
+/// Walks a folder, following links. The files' metadata is read on every core
 /// once the walk has named them (the walk itself reads only folders).
 fn walk(root: &Path, found: &mut Vec<Found>, skipped: &mut Vec<Skipped>) {
+    // Not sorted here: `unique` sorts every path found once, in the same order.
     let entries = WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     let mut files = Vec::new();
