@@ -161,6 +161,12 @@ impl Cache {
         }
     }
 
+    /// Sets aside the cache file for `key` (found damaged after it was opened: its bodies),
+    /// so that the next start rebuilds it.
+    pub fn discard(&self, key: &Key) {
+        let _ = self.set_aside(&self.path(key), Damage("discarded".into()));
+    }
+
     fn set_aside(&self, path: &Path, damage: Damage) -> Found {
         let mut bad = path.as_os_str().to_owned();
         bad.push(".bad");

@@ -203,7 +203,8 @@ fn scripted_output(
         Some(_) => format!("{}-stdin", state::corpus_key(paths)),
         None => state::corpus_key(paths),
     };
-    let loaded = load(paths, stdin, cache)?;
+    let needs_bodies = args.print.is_some() || args.export.is_some();
+    let loaded = load(paths, stdin, cache, needs_bodies)?;
     let (articles, skipped, real) = (loaded.articles, loaded.skipped, loaded.real);
     let mut searcher = loaded.searcher;
     // `tag:` terms are kept to the articles so tagged in the reading state (src/tags.rs).
@@ -346,6 +347,7 @@ fn load(
     paths: &[PathBuf],
     stdin: Option<Vec<u8>>,
     cache: Option<&app::CacheUse>,
+    needs_bodies: bool,
 ) -> Result<Loaded, Failure> {
     if paths.is_empty() && stdin.is_none() {
         let (articles, skipped) = corpus::load_all(&corpus::bundled());
@@ -365,6 +367,16 @@ fn load(
     if let Some(damage) = damage {
         eprintln!("folio: the index cache was unusable ({damage}): set aside");
     }
+    // --print and --export need the articles' texts: a cache whose texts are damaged is not
+    // used for them (and is set aside).
+    let opened = match (opened, cache) {
+        (Some(o), Some(c)) if needs_bodies && !o.bodies_sound() => {
+            eprintln!("folio: the index cache's article texts are damaged: set aside");
+            o.set_aside_in(&c.cache);
+            None
+        }
+        (opened, _) => opened,
+    };
     let (mut candidates, mut skipped) = found.map_err(|e| Failure {
         message: e.to_string(),
         status: 2,

@@ -60,6 +60,23 @@ impl Searching for Worker {
     }
 
     fn adopt(&mut self, opened: Arc<Opened>) -> io::Result<()> {
+        // The bodies' texts are checked in the background; damaged, the file is set aside so
+        // that the next start rebuilds it, and an article opened meanwhile shows no text.
+        if let Some(cache) = self.cache.clone() {
+            let (opened, tx) = (Arc::clone(&opened), self.tx.clone());
+            let _ = thread::Builder::new()
+                .name("folio-check".into())
+                .spawn(move || {
+                    if !opened.bodies_sound() {
+                        opened.set_aside_in(&cache);
+                        let _ = tx.send(Event::Notice(
+                            "the index cache's article texts are damaged: set aside, restart \
+                             folio to rebuild it"
+                                .into(),
+                        ));
+                    }
+                });
+        }
         match opened.index() {
             Ok(index) => {
                 let bodies: Arc<dyn Bodies> = opened;

@@ -18,7 +18,7 @@ use bytemuck::{Pod, Zeroable};
 /// The first eight bytes of every cache file.
 pub(crate) const MAGIC: [u8; 8] = *b"FOLIOIDX";
 /// The layout's version: a file of another version is set aside and rebuilt.
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 
 /// The start of the file.
 #[repr(C)]
@@ -70,7 +70,8 @@ pub(crate) struct ArticleEntry {
     pub source: Text,
     pub record: Text,
     pub url: Text,
-    /// The links, one after another, each ended by a line feed (addresses hold none).
+    /// The links, in the bodies' section, one after another, each ended by a line feed
+    /// (addresses hold none).
     pub links: Text,
     pub hash: u64,
     pub para_first: u64,
@@ -82,7 +83,7 @@ pub(crate) struct ArticleEntry {
     pub _pad: u32,
 }
 
-/// One paragraph: its text and its kind (see `Block`).
+/// One paragraph: its text (in the bodies' section) and its kind (see `Block`).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Pod, Zeroable)]
 pub(crate) struct Para {
@@ -123,6 +124,7 @@ pub(crate) const FILE_KEPT: u32 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u32)]
 pub(crate) enum Kind {
+    /// The headers' strings (titles, dates, sources, records, addresses) and the files' names.
     Strings = 1,
     Articles,
     Paras,
@@ -146,10 +148,12 @@ pub(crate) enum Kind {
     /// The distinct dates and sources, as JSON lists.
     Dates,
     Sources,
+    /// The bodies' texts: paragraphs and links. Checked the first time a body is read.
+    Bodies,
 }
 
 /// Every kind, in order; a file holds each exactly once.
-pub(crate) const KINDS: [Kind; 21] = [
+pub(crate) const KINDS: [Kind; 22] = [
     Kind::Strings,
     Kind::Articles,
     Kind::Paras,
@@ -171,6 +175,7 @@ pub(crate) const KINDS: [Kind; 21] = [
     Kind::SourceOf,
     Kind::Dates,
     Kind::Sources,
+    Kind::Bodies,
 ];
 
 /// Where the sections start: after the header and the table, aligned.

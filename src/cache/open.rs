@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -31,10 +31,20 @@ fn damage(what: &str) -> Damage {
 /// A cache file, mapped and checked.
 pub struct Opened {
     map: Arc<memmap2::Mmap>,
+    /// Where it was found.
+    path: std::path::PathBuf,
     header: Header,
     /// Byte ranges of the sections, by kind (in the order of [`KINDS`]).
     sections: Vec<Range<usize>>,
+    /// The checksums of the sections checked only when first needed: the bodies.
+    later: Vec<(Kind, u64)>,
+    /// Whether those passed, once checked.
+    bodies_sound: OnceLock<bool>,
 }
+
+/// Sections whose checksum is checked the first time an article's body is read, not when the
+/// file is opened: the texts a search that opens no article never needs.
+const CHECKED_LATER: [Kind; 2] = [Kind::Bodies, Kind::Paras];
 
 impl std::fmt::Debug for Opened {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -62,10 +72,20 @@ impl Opened {
             Err(e) => return Err(Damage(format!("cannot open it: {e}"))),
         };
         let map = map(&file).map_err(|e| Damage(format!("cannot map it: {e}")))?;
-        Opened::check(Arc::new(map)).map(Some)
+        Opened::check(Arc::new(map), path).map(Some)
     }
 
-    fn check(map: Arc<memmap2::Mmap>) -> Result<Opened, Damage> {
+    /// Renames the file to `*.bad` (it was found damaged after it was opened), if it is still
+    /// the one in `cache`'s folder.
+    pub fn set_aside_in(&self, cache: &super::Cache) {
+        if self.path.parent() == Some(cache.dir.as_path()) {
+            let mut bad = self.path.as_os_str().to_owned();
+            bad.push(".bad");
+            let _ = std::fs::rename(&self.path, bad);
+        }
+    }
+
+    fn check(map: Arc<memmap2::Mmap>, path: &Path) -> Result<Opened, Damage> {
         let head = map.get(..HEADER_BYTES).ok_or_else(|| damage("cut short"))?;
         let header: Header = bytemuck::pod_read_unaligned(head);
         if header.magic != MAGIC {
@@ -122,18 +142,29 @@ impl Opened {
             }
             at = at.max(r.end);
         }
-        // Every section's checksum, in blocks on both cores.
+        // Every other section's checksum, in blocks on both cores.
         let bad = entries
             .par_iter()
             .zip(&sections)
-            .any(|(entry, range)| section_crc(&map[range.clone()]) != entry.crc);
+            .zip(KINDS)
+            .filter(|(_, kind)| !CHECKED_LATER.contains(kind))
+            .any(|((entry, range), _)| section_crc(&map[range.clone()]) != entry.crc);
         if bad {
             return Err(damage("its contents are damaged (checksum)"));
         }
+        let later = entries
+            .iter()
+            .zip(KINDS)
+            .filter(|(_, kind)| CHECKED_LATER.contains(kind))
+            .map(|(e, kind)| (kind, e.crc))
+            .collect();
         let opened = Opened {
             map,
+            path: path.to_path_buf(),
             header,
             sections,
+            later,
+            bodies_sound: OnceLock::new(),
         };
         opened.check_sizes()?;
         Ok(opened)
@@ -191,6 +222,16 @@ impl Opened {
         serde_json::from_slice(self.bytes(kind)).map_err(|_| damage("a list in it is damaged"))
     }
 
+    /// Whether the articles' bodies (paragraphs and links) pass their checksums: checked the
+    /// first time it is asked, on both cores. A body is never given from sections that fail.
+    pub fn bodies_sound(&self) -> bool {
+        *self.bodies_sound.get_or_init(|| {
+            self.later
+                .par_iter()
+                .all(|&(kind, crc)| section_crc(self.bytes(kind)) == crc)
+        })
+    }
+
     /// How many articles it holds.
     pub fn articles(&self) -> usize {
         self.header.articles as usize
@@ -224,15 +265,18 @@ impl Opened {
             .collect()
     }
 
-    /// A string of the strings section.
+    /// A string of the headers' strings section.
     fn text(&self, t: &Text) -> Option<&str> {
+        self.text_in(Kind::Strings, t)
+    }
+
+    /// A string of section `kind`.
+    fn text_in(&self, kind: Kind, t: &Text) -> Option<&str> {
         if t.present == 0 {
             return None;
         }
         let start = usize::try_from(t.off).ok()?;
-        let bytes = self
-            .bytes(Kind::Strings)
-            .get(start..start + t.len as usize)?;
+        let bytes = self.bytes(kind).get(start..start + t.len as usize)?;
         std::str::from_utf8(bytes).ok()
     }
 
@@ -305,6 +349,9 @@ impl Opened {
 
 impl Bodies for Opened {
     fn body(&self, id: u32) -> Option<Body> {
+        if !self.bodies_sound() {
+            return None;
+        }
         let e = self.entry(id)?;
         let size = std::mem::size_of::<Para>();
         let first = usize::try_from(e.para_first).ok()?;
@@ -320,13 +367,13 @@ impl Bodies for Opened {
                 len: p.len,
                 present: 1,
             };
-            paragraphs.push(self.text(&text)?.to_string());
+            paragraphs.push(self.text_in(Kind::Bodies, &text)?.to_string());
             kinds.push(block_of(p.kind, p.depth));
         }
         // Only as many kinds as the article listed: the rest are implied.
         kinds.truncate(e.kinds as usize);
         let links = self
-            .text(&e.links)
+            .text_in(Kind::Bodies, &e.links)
             .unwrap_or("")
             .lines()
             .map(str::to_string)

@@ -102,38 +102,33 @@ fn write_to(
     out.w.write_all(&vec![0u8; first as usize])?;
     out.pos = first;
 
-    // Strings first, noting where each lies.
+    // The texts of the articles' bodies first (paragraphs, links), then the strings of their
+    // headers and of the files: a search that opens no article never reads the first.
     out.begin();
-    let mut strings = 0u64;
-    let mut text = |out: &mut Out, s: Option<&[u8]>| -> io::Result<Text> {
+    let mut at = 0u64;
+    let text = |out: &mut Out, at: &mut u64, s: Option<&[u8]>| -> io::Result<Text> {
         let Some(s) = s else {
             return Ok(Text::default());
         };
         let t = Text {
-            off: strings,
+            off: *at,
             len: u32::try_from(s.len()).unwrap_or(u32::MAX),
             present: 1,
         };
         out.bytes(&s[..t.len as usize])?;
-        strings += u64::from(t.len);
+        *at += u64::from(t.len);
         Ok(t)
     };
-    let mut entries = Vec::with_capacity(articles.len());
     let mut paras = Vec::new();
-    let mut file_of = files_of(&manifest.files);
+    let mut bodies = Vec::with_capacity(articles.len());
     for a in articles {
         // An article taken from an older cache file gets its paragraphs from it.
         let a = a.full();
-        let title = text(&mut out, Some(a.title.as_bytes()))?;
-        let date = text(&mut out, a.date.as_deref().map(str::as_bytes))?;
-        let source = text(&mut out, a.source.as_deref().map(str::as_bytes))?;
-        let record = text(&mut out, Some(a.record.as_bytes()))?;
-        let url = text(&mut out, a.url.as_deref().map(str::as_bytes))?;
         let joined: String = a.links.iter().flat_map(|l| [l.as_str(), "\n"]).collect();
-        let links = text(&mut out, Some(joined.as_bytes()))?;
+        let links = text(&mut out, &mut at, Some(joined.as_bytes()))?;
         let para_first = paras.len() as u64;
         for (i, p) in a.paragraphs.iter().enumerate() {
-            let t = text(&mut out, Some(p.as_bytes()))?;
+            let t = text(&mut out, &mut at, Some(p.as_bytes()))?;
             let (kind, depth) = block_code(a.kind(i));
             paras.push(Para {
                 off: t.off,
@@ -143,6 +138,23 @@ fn write_to(
                 _pad: [0; 2],
             });
         }
+        let kinds = a.kinds.len().min(a.paragraphs.len()) as u32;
+        bodies.push((links, para_first, a.paragraphs.len() as u32, kinds));
+    }
+    out.end(Kind::Bodies)?;
+    out.section(Kind::Paras, bytemuck::cast_slice(&paras))?;
+    drop(paras);
+
+    out.begin();
+    let mut at = 0u64;
+    let mut entries = Vec::with_capacity(articles.len());
+    let mut file_of = files_of(&manifest.files);
+    for (a, (links, para_first, para_count, kinds)) in articles.iter().zip(bodies) {
+        let title = text(&mut out, &mut at, Some(a.title.as_bytes()))?;
+        let date = text(&mut out, &mut at, a.date.as_deref().map(str::as_bytes))?;
+        let source = text(&mut out, &mut at, a.source.as_deref().map(str::as_bytes))?;
+        let record = text(&mut out, &mut at, Some(a.record.as_bytes()))?;
+        let url = text(&mut out, &mut at, a.url.as_deref().map(str::as_bytes))?;
         entries.push(ArticleEntry {
             title,
             date,
@@ -152,16 +164,16 @@ fn write_to(
             links,
             hash: a.hash,
             para_first,
-            para_count: a.paragraphs.len() as u32,
+            para_count,
             file: file_of.next().unwrap_or(u32::MAX),
-            kinds: a.kinds.len().min(a.paragraphs.len()) as u32,
+            kinds,
             _pad: 0,
         });
     }
     let mut files = Vec::with_capacity(manifest.files.len());
     let mut first_article = 0u32;
     for f in &manifest.files {
-        let name = text(&mut out, Some(&f.rel))?;
+        let name = text(&mut out, &mut at, Some(&f.rel))?;
         let s = f.stamp.unwrap_or_default();
         files.push(FileEntry {
             size: s.size,
@@ -187,8 +199,6 @@ fn write_to(
     out.end(Kind::Strings)?;
     out.section(Kind::Articles, bytemuck::cast_slice(&entries))?;
     drop(entries);
-    out.section(Kind::Paras, bytemuck::cast_slice(&paras))?;
-    drop(paras);
     out.section(Kind::Files, bytemuck::cast_slice(&files))?;
     let roots = manifest.key.identity();
     out.section(Kind::Roots, &serde_json::to_vec(&roots)?)?;
