@@ -626,3 +626,61 @@ fn typing_a_word_letter_by_letter_answers_as_fresh_searches() {
         assert!(!typed.searcher.search(&Query::parse(word)).is_empty());
     }
 }
+
+/// Not a test on its own: with `FOLIO_TEST_CACHE_WRITER` set to a folder holding `corpus/`,
+/// writes its cache under `cache/` again and again until it is killed.
+/// `killed_while_writing_the_cache_is_never_trusted` runs it.
+#[test]
+fn cache_writer_until_killed() {
+    let Some(dir) = std::env::var_os("FOLIO_TEST_CACHE_WRITER") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let cache = cache_in(&dir.join("cache"));
+    loop {
+        build(&cache, &dir.join("corpus"));
+    }
+}
+
+#[test]
+fn killed_while_writing_the_cache_is_never_trusted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    corpus(&root, 120);
+    let cache = cache_in(&tmp.path().join("cache"));
+    let key = Key::of(std::slice::from_ref(&root), &cache.settings).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut sound = 0;
+    for round in 0..30 {
+        let mut child = std::process::Command::new(&exe)
+            .args([
+                "--exact",
+                "cache_writer_until_killed",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("FOLIO_TEST_CACHE_WRITER", tmp.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(3_000 + seed % 60_000));
+        child.kill().unwrap(); // SIGKILL, at any moment of a write
+        child.wait().unwrap();
+        // What is there is either nothing yet or a whole, sound file: never a trusted wreck.
+        match cache.find(&key) {
+            Found::Missing => {}
+            Found::Opened(o) => {
+                assert!(o.bodies_sound(), "round {round}");
+                sound += 1;
+            }
+            Found::SetAside(damage) => panic!("round {round}: a half-written cache: {damage}"),
+        }
+    }
+    assert!(sound > 0, "some rounds got as far as a whole file");
+    same_as_cold(&cache, &root);
+}
