@@ -55,6 +55,11 @@ fn judge(text: String) -> Result<String, SkipReason> {
     let bytes = text.as_bytes();
     let (mut total, mut controls) = (0usize, 0usize);
     let mut i = 0;
+    // Printable ASCII and line breaks only (most text): nothing to count.
+    let plain = |b: &u8| matches!(b, 0x20..=0x7e | b'\n' | b'\r' | b'\t');
+    if bytes.iter().take(65_536).all(plain) {
+        i = bytes.len();
+    }
     while i < bytes.len() && total < 65_536 {
         let b = bytes[i];
         if b & 0xc0 != 0x80 {

@@ -56,29 +56,22 @@ pub fn shape(line: &str) -> Shape {
     if text.is_empty() {
         return Shape::Prose;
     }
-    // One pass: box drawing, the share of drawing symbols, and the gaps between fields.
-    let (mut symbols, mut visible) = (0usize, 0usize);
-    let mut gaps = 0;
-    let mut wide = false;
-    let mut run = 0;
-    let mut prev = ' ';
-    for c in text.chars() {
-        if c == ' ' {
-            run += 1;
-            continue;
-        }
-        if is_box_drawing(c) {
-            return Shape::Fixed;
-        }
-        visible += 1;
-        symbols += usize::from(is_drawing_symbol(c));
-        wide |= run >= 3;
-        if run >= 3 || (run == 2 && !matches!(prev, '.' | '!' | '?' | ':' | ';' | ',')) {
-            gaps += 1;
-        }
-        run = 0;
-        prev = c;
-    }
+    // One pass: box drawing, the share of drawing symbols, and the gaps between fields. ASCII
+    // lines (most) are read byte by byte, without decoding; the same steps either way.
+    let scanned = if text.is_ascii() {
+        scan(text.bytes().map(char::from))
+    } else {
+        scan(text.chars())
+    };
+    let Some(Scan {
+        symbols,
+        visible,
+        gaps,
+        wide,
+    }) = scanned
+    else {
+        return Shape::Fixed;
+    };
     // ASCII art and rules: mostly symbols (`/\_/\`, `=====`, `+---+---+`).
     if (visible >= 4 && symbols * 10 >= visible * 6) || is_code(text) {
         return Shape::Fixed;
@@ -103,6 +96,47 @@ pub fn shape(line: &str) -> Shape {
         _ if figures * 3 >= fields => Shape::Fixed,
         _ => Shape::Spaced,
     }
+}
+
+/// What one pass over a line's characters counts.
+struct Scan {
+    /// Characters ASCII art is drawn with, and visible characters in all.
+    symbols: usize,
+    visible: usize,
+    /// Runs of spaces that separate fields, and whether one is three spaces or more.
+    gaps: usize,
+    wide: bool,
+}
+
+/// Counts a line's characters; `None` at the first box-drawing character.
+#[inline]
+fn scan(chars: impl Iterator<Item = char>) -> Option<Scan> {
+    let (mut symbols, mut visible, mut gaps, mut wide) = (0usize, 0usize, 0usize, false);
+    let mut run = 0;
+    let mut prev = ' ';
+    for c in chars {
+        if c == ' ' {
+            run += 1;
+            continue;
+        }
+        if is_box_drawing(c) {
+            return None;
+        }
+        visible += 1;
+        symbols += usize::from(is_drawing_symbol(c));
+        wide |= run >= 3;
+        if run >= 3 || (run == 2 && !matches!(prev, '.' | '!' | '?' | ':' | ';' | ',')) {
+            gaps += 1;
+        }
+        run = 0;
+        prev = c;
+    }
+    Some(Scan {
+        symbols,
+        visible,
+        gaps,
+        wide,
+    })
 }
 
 /// The columns (0-based, counting the indentation) where a field starts after a run of two
