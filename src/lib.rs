@@ -15,6 +15,7 @@ pub mod model;
 pub mod paths;
 pub mod search;
 pub mod state;
+pub mod stories;
 pub mod term;
 pub mod text;
 pub mod theme;
