@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::corpus::{Article, Skipped};
 use crate::search::SearchOutcome;
 use crate::state::{ArticleState, Session};
+use crate::stories::Grouping;
 
 /// One request from the user, the terminal or a background worker, turned into a model change
 /// by [`crate::model::Model::update`].
@@ -104,6 +105,14 @@ pub enum Action {
     LoadDone,
     /// A search finished.
     Searched(SearchOutcome),
+    /// Show the other reports of the selected article's story.
+    Related,
+    /// Back to the article a related report was opened from.
+    RelatedBack,
+    /// Show the repeats the list hides, or hide them again.
+    ToggleRepeats,
+    /// The stories worker grouped the articles added so far.
+    Grouped(Arc<Grouping>),
 }
 
 /// A change of the filter bar's text at its cursor, as readline makes it.

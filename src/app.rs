@@ -11,6 +11,7 @@ mod effects;
 mod events;
 mod input;
 mod persist;
+mod stories;
 mod terminal;
 
 use std::io;
@@ -83,12 +84,19 @@ pub trait Screen {
 pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     events::spawn_signals(tx.clone())?;
-    let mut worker = {
+    let search = {
         let tx = tx.clone();
         SearchWorker::spawn(MemoryIndex::new(), move |outcome| {
             let _ = tx.send(Event::Searched(outcome));
         })?
     };
+    let stories = {
+        let tx = tx.clone();
+        crate::stories::StoriesWorker::spawn(move |grouping| {
+            let _ = tx.send(Event::Grouped(grouping));
+        })?
+    };
+    let mut worker = stories::Workers { search, stories };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
     let mut first = Vec::new();

@@ -18,6 +18,8 @@ mod paging;
 mod pointer;
 mod reader;
 mod search;
+mod stories;
+mod stories_update;
 mod update;
 
 use std::sync::Arc;
@@ -35,11 +37,13 @@ pub use library::Library;
 pub use list::{ListView, sort_rows};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, block_lines, meta_line, quote_prefix};
 pub use search::{Requery, Search};
+pub use stories::{Related, Stories};
 
 /// Something the event loop must do for the model.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Add these articles to the search index (before any search that follows).
+    /// Add these articles to the search index (before any search that follows), and to the
+    /// stories worker's grouping.
     Index(Vec<Arc<Article>>),
     /// Run this query (in the background) and hand back a `Searched` action with this
     /// generation.
@@ -60,6 +64,7 @@ pub struct Model {
     list: ListView,
     reader: Reader,
     chrome: Chrome,
+    stories: Stories,
     /// The article to select (by content hash) once it has loaded, from a saved session.
     pending: Option<u64>,
 }
@@ -104,6 +109,9 @@ impl Model {
     }
     pub fn chrome(&self) -> &Chrome {
         &self.chrome
+    }
+    pub fn stories(&self) -> &Stories {
+        &self.stories
     }
 
     // ---- what is asked most often --------------------------------------------------------
@@ -225,8 +233,8 @@ impl Model {
     /// Recomputes the list from the search's result, keeping `keep` selected when shown.
     fn rebuild_list(&mut self, keep: Option<u32>) {
         let rows = self.chrome.list_rows();
-        self.list
-            .rebuild(self.search.ranked(), &self.library, keep, rows);
+        let ranked = self.stories.collapse(self.search.ranked());
+        self.list.rebuild(&ranked, &self.library, keep, rows);
         self.sync_reader();
     }
 

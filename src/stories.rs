@@ -29,6 +29,7 @@ mod minhash;
 mod terms;
 mod text;
 mod union;
+mod worker;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,6 +39,7 @@ use rayon::prelude::*;
 use crate::corpus::Article;
 use terms::{Frequencies, Vector};
 use union::Sets;
+pub use worker::StoriesWorker;
 
 /// Exact shingle Jaccard similarity from which two articles are repeats.
 pub const REPEAT_JACCARD: f64 = 0.8;

@@ -4,6 +4,7 @@ mod filter_bar;
 mod help;
 mod list;
 mod reader;
+mod related;
 mod skipped;
 
 use std::ops::Range;
@@ -43,6 +44,11 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
             Overlay::Help => frame.render_widget(&help::HelpOverlay { cx, scroll }, area),
             Overlay::Skipped => frame.render_widget(&skipped::SkippedOverlay { cx, scroll }, area),
         }
+    } else if let Some(window) = cx.model.stories().window() {
+        let area = overlay_area(frame.area());
+        frame.render_widget(Clear, area);
+        cut_wide_edge(frame.buffer_mut(), area);
+        frame.render_widget(&related::RelatedWindow { cx, window }, area);
     }
 }
 

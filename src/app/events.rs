@@ -30,6 +30,8 @@ pub enum Event {
     Loaded(Vec<Article>, Vec<Skipped>, Progress),
     LoadDone,
     Searched(SearchOutcome),
+    /// A grouping from the stories worker.
+    Grouped(std::sync::Arc<crate::stories::Grouping>),
 }
 
 /// What an event asks of the loop.
@@ -67,6 +69,7 @@ pub fn step(event: Event, model: &Model, keymap: &Keymap, store: &Store) -> Step
         ))),
         Event::LoadDone => Some(Action::LoadDone),
         Event::Searched(outcome) => Some(Action::Searched(outcome)),
+        Event::Grouped(grouping) => Some(Action::Grouped(grouping)),
     };
     action.map_or(Step::Ignore, Step::Act)
 }

@@ -229,6 +229,27 @@ pub const TABLE: &[Entry] = &[
         &["S"],
         ALSO_OVERLAY,
     ),
+    entry(
+        Action::Related,
+        "related",
+        "other reports of the story",
+        &["r"],
+        NORMAL,
+    ),
+    entry(
+        Action::RelatedBack,
+        "related_back",
+        "back from a related report",
+        &["p"],
+        NORMAL,
+    ),
+    entry(
+        Action::ToggleRepeats,
+        "repeats",
+        "show / hide repeats",
+        &["R"],
+        NORMAL,
+    ),
     entry(Action::Help, "help", "this help", &["?"], ALSO_OVERLAY),
     entry(Action::Quit, "quit", "quit", &["q"], NORMAL),
     entry(

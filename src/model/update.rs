@@ -20,6 +20,10 @@ impl Model {
                 Vec::new()
             }
             Action::Restore(session) => self.restore(session),
+            Action::Grouped(grouping) => {
+                self.grouped(grouping);
+                Vec::new()
+            }
             action => {
                 let stepped = action == Action::NextHit;
                 let effects = self.user(action);
@@ -124,6 +128,9 @@ impl Model {
             self.chrome.clear_status();
         }
         if self.chrome.overlay_action(&action) == OverlayOutcome::Taken {
+            return Vec::new();
+        }
+        if self.stories.window().is_some() && self.related_window(&action) {
             return Vec::new();
         }
         let n = self.library.len();
@@ -249,7 +256,14 @@ impl Model {
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
             Action::Copy => return self.copy(),
-            Action::Restore(_) | Action::Loaded(_) | Action::LoadDone | Action::Searched(_) => {}
+            Action::Related => self.open_related(),
+            Action::RelatedBack => self.related_back(),
+            Action::ToggleRepeats => self.toggle_repeats(),
+            Action::Restore(_)
+            | Action::Loaded(_)
+            | Action::LoadDone
+            | Action::Searched(_)
+            | Action::Grouped(_) => {}
         }
         Vec::new()
     }

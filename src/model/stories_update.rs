@@ -1,0 +1,101 @@
+//! `Model::update` for stories: a new grouping, the related-reports window, repeats shown or
+//! hidden.
+
+use std::sync::Arc;
+
+use super::{Focus, Model};
+use crate::action::Action;
+use crate::stories::Grouping;
+
+impl Model {
+    /// A grouping from the stories worker: the list loses (or regains) repeats, the selection
+    /// stays (on the article a hidden repeat repeats, when it was one).
+    pub(super) fn grouped(&mut self, grouping: Arc<Grouping>) {
+        let keep = self.selected_id();
+        let keep = keep.map(|id| {
+            if self.stories.showing_repeats() {
+                id
+            } else {
+                grouping.duplicate_of(id).unwrap_or(id)
+            }
+        });
+        self.stories.set_grouping(grouping);
+        self.rebuild_list(keep);
+        self.restore_pending();
+        self.reader.prepare();
+    }
+
+    /// `r`: the window of the selected article's other reports.
+    pub(super) fn open_related(&mut self) {
+        // The article read, which a related report opened may have put apart from the list's.
+        let Some(id) = self.reader.id().or(self.selected_id()) else {
+            return;
+        };
+        if self.stories.grouping().is_none() {
+            self.chrome.set_status("stories are still being grouped");
+        } else if !self.stories.open_window(id) {
+            self.chrome.set_status("no other reports of this story");
+        }
+    }
+
+    /// Keys while the related window is open; `true` when the window took the key.
+    pub(super) fn related_window(&mut self, action: &Action) -> bool {
+        match action {
+            Action::Quit | Action::Suspend | Action::Resize(..) => return false,
+            Action::Down => self.stories.move_choice(1),
+            Action::Up => self.stories.move_choice(-1),
+            Action::PageDown => self.stories.move_choice(10),
+            Action::PageUp => self.stories.move_choice(-10),
+            Action::Top => self.stories.move_choice(isize::MIN),
+            Action::Bottom => self.stories.move_choice(isize::MAX),
+            Action::Open => {
+                if let Some(id) = self.stories.choose() {
+                    self.show_article(id);
+                }
+            }
+            _ => self.stories.close_window(),
+        }
+        true
+    }
+
+    /// Back to the article the last related report was opened from.
+    pub(super) fn related_back(&mut self) {
+        match self.stories.take_origin() {
+            Some(id) => self.show_article(id),
+            None => self.chrome.set_status("no related report was opened"),
+        }
+    }
+
+    /// `R`: repeats shown in the list, or hidden again.
+    pub(super) fn toggle_repeats(&mut self) {
+        self.stories.toggle_repeats();
+        let keep = self.selected_id();
+        self.rebuild_list(keep);
+        let message = if self.stories.showing_repeats() {
+            "showing repeats".to_string()
+        } else {
+            match self.stories.hidden() {
+                0 => "no repeats to hide".to_string(),
+                1 => "1 repeat hidden".to_string(),
+                n => format!("{n} repeats hidden"),
+            }
+        };
+        self.chrome.set_status(message);
+    }
+
+    /// Opens article `id` in the reader: selected in the list when it is shown there, else
+    /// opened by itself (it may be filtered out, or a hidden repeat).
+    fn show_article(&mut self, id: u32) {
+        match self.list.row_of(id) {
+            Some(row) => self.select(row),
+            None => {
+                let article = self.library.get(id).cloned();
+                self.reader.open(Some(id), article);
+                self.relayout();
+                self.reader.go_to_line(self.library.state(id).line);
+            }
+        }
+        self.chrome.set_focus(Focus::Reader);
+        self.relayout();
+    }
+}
