@@ -3,6 +3,7 @@
 
 mod input;
 mod report;
+mod stories;
 
 use input::input;
 
@@ -52,6 +53,10 @@ pub struct Args {
     /// Dataset fields by dotted path, over the usual names: `title=hed,text=story.body,date=meta.ts`.
     #[arg(long, value_name = "FIELD=PATH,...")]
     pub fields: Option<String>,
+    /// Print each story of two or more articles (articles reporting one event): a line
+    /// `story N: K articles, FIRST to LAST date`, then its articles as --list prints them.
+    #[arg(long, conflicts_with_all = ["list", "filter", "print", "skipped"])]
+    pub stories: bool,
     /// Print JSON lines instead of text (skipped files too, on stderr).
     #[arg(long)]
     pub json: bool,
@@ -129,7 +134,8 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
             status: 2,
         });
     }
-    let scripted = args.list || args.filter.is_some() || args.print.is_some() || args.skipped;
+    let scripted =
+        args.list || args.filter.is_some() || args.print.is_some() || args.skipped || args.stories;
     if scripted || !io::stdout().is_terminal() {
         for problem in problems.iter().chain(&missing) {
             eprintln!("folio: {problem}");
@@ -164,7 +170,10 @@ fn scripted_output(
         print_skipped(out, &skipped, args.json).map(|()| true)
     } else {
         report_skipped(&skipped, args.json);
-        if let Some(n) = args.print {
+        if args.stories {
+            let shared: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
+            stories::print(out, &shared, &real, args.json).map(|_| true)
+        } else if let Some(n) = args.print {
             let width = args.width.unwrap_or(reading_width).max(20);
             print_article(out, &articles, &real, n, args.json, width).map(|()| true)
         } else {
@@ -299,6 +308,7 @@ fn list(
             .collect()
     };
     let count = order.len();
+    let grouping = json.then(|| stories::group(&shared));
     for id in order {
         let a = &articles[id];
         if json {
@@ -309,6 +319,9 @@ fn list(
                 "title": a.title,
             });
             report::json_path(&mut line, &a.path, real.get(&a.path));
+            if let Some(g) = &grouping {
+                stories::json_fields(&mut line, g, id as u32);
+            }
             writeln!(out, "{line}")?;
         } else {
             let path = match real.get(&a.path) {
