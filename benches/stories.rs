@@ -6,7 +6,7 @@
 //! Every article folio marks as a repeat is checked against the two raw bodies (without their
 //! signatures): the same words, a near copy (see [`check`]), or false. `FOLIO_BENCH_SIZES=10000` picks the synthetic sizes (default 100000),
 //! `FOLIO_BENCH_RUNS` the number of timed runs (default 3), `FOLIO_BENCH_VERBOSE=1` lists every
-//! near and false repeat.
+//! near and false repeat, `FOLIO_BENCH_SYNTHETIC_ONLY=1` skips 20news (for profilers).
 
 #[path = "support/synth.rs"]
 #[allow(dead_code)]
@@ -201,6 +201,25 @@ fn story_sizes(g: &Grouping) {
     );
 }
 
+/// CPU seconds this process has used (user and system), from `/proc/self/stat` in clock ticks
+/// of 1/100 s (Linux's `USER_HZ`); 0 where there is no `/proc`.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // The fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let tick = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name and state.
+    (tick(11) + tick(12)) / 100.0
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort_unstable();
     times[times.len() / 2]
@@ -215,8 +234,10 @@ fn synthetic() {
     for n in synth::sizes(&[100_000]) {
         let articles = synth::corpus(n, 2019);
         let (mut adds, mut groupings, mut totals) = (Vec::new(), Vec::new(), Vec::new());
+        let mut cpu = Vec::new();
         let mut last = None;
         for _ in 0..runs {
+            let cpu_before = cpu_seconds();
             let started = Instant::now();
             let mut stories = Stories::new();
             for batch in articles.chunks(1000) {
@@ -228,6 +249,7 @@ fn synthetic() {
             adds.push(added);
             groupings.push(total - added);
             totals.push(total);
+            cpu.push(Duration::from_secs_f64(cpu_seconds() - cpu_before));
             last = Some(g);
         }
         println!(
@@ -236,6 +258,10 @@ fn synthetic() {
             median(groupings).as_secs_f64(),
             median(totals).as_secs_f64(),
             rayon::current_num_threads()
+        );
+        println!(
+            "  CPU time (user + system, all threads): {:.2} s, median of {runs}",
+            median(cpu).as_secs_f64()
         );
         if let Some(g) = last {
             let words = |a: &Article| -> Vec<String> {
@@ -266,6 +292,8 @@ fn synthetic() {
 }
 
 fn main() {
-    twenty_news();
+    if std::env::var_os("FOLIO_BENCH_SYNTHETIC_ONLY").is_none() {
+        twenty_news();
+    }
     synthetic();
 }

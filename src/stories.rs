@@ -120,8 +120,8 @@ impl Stories {
                 }
             })
             .collect();
-        let counts: Vec<&[(u64, u32)]> = features.iter().map(|f| f.terms.as_slice()).collect();
-        self.df.add(&counts);
+        let terms: Vec<&[(u64, u32)]> = features.iter().map(|f| f.terms.as_slice()).collect();
+        let counts = self.df.add_counted(&terms);
         let before = self.articles.len();
         self.articles.extend(batch.iter().cloned());
         if self.articles.len() >= terms::SETTLED {
@@ -131,9 +131,11 @@ impl Stories {
                     .par_iter_mut()
                     .for_each(|f| terms::keep_strongest(&mut f.terms, df));
             }
+            let articles = df.articles();
             features
                 .par_iter_mut()
-                .for_each(|f| terms::keep_strongest(&mut f.terms, df));
+                .zip(counts.par_iter())
+                .for_each(|(f, c)| terms::keep_strongest_counted(&mut f.terms, c, articles));
         }
         self.features.extend(features);
     }

@@ -25,6 +25,9 @@ pub(crate) struct Frequencies {
 
 const SHARD_BITS: u32 = 4;
 
+/// One article's terms of one shard, with where their counts go.
+type Piece<'a> = (&'a [(u64, u32)], &'a mut [u32]);
+
 fn shard_of(term: u64) -> usize {
     (term >> (64 - SHARD_BITS)) as usize
 }
@@ -32,6 +35,7 @@ fn shard_of(term: u64) -> usize {
 impl Frequencies {
     /// Counts the terms of a batch of articles (each list sorted by hash, so one shard's terms
     /// are one run of it).
+    #[cfg(test)]
     pub(crate) fn add(&mut self, batch: &[&[(u64, u32)]]) {
         if self.shards.is_empty() {
             self.shards = vec![FxHashMap::default(); 1 << SHARD_BITS];
@@ -51,8 +55,46 @@ impl Frequencies {
         self.articles += batch.len();
     }
 
+    /// Counts the terms of a batch of articles (each list sorted by hash, so one shard's terms
+    /// are one run of it), handing back each term's frequency as counted up to and including
+    /// its article (in the order of the article's terms), so nothing has to look them up again.
+    pub(crate) fn add_counted(&mut self, batch: &[&[(u64, u32)]]) -> Vec<Vec<u32>> {
+        if self.shards.is_empty() {
+            self.shards = vec![FxHashMap::default(); 1 << SHARD_BITS];
+        }
+        let mut counted: Vec<Vec<u32>> = batch.iter().map(|t| vec![0; t.len()]).collect();
+        // Each article's counts cut at the shard boundaries of its (sorted) terms, so that each
+        // shard writes only its own pieces.
+        let mut pieces: Vec<Vec<Piece>> = (0..1 << SHARD_BITS).map(|_| Vec::new()).collect();
+        for (&terms, counts) in batch.iter().zip(counted.iter_mut()) {
+            let mut terms = terms;
+            let mut counts = counts.as_mut_slice();
+            for (shard, piece) in pieces.iter_mut().enumerate() {
+                let end = terms.partition_point(|t| shard_of(t.0) <= shard);
+                let (these, rest) = terms.split_at(end);
+                let (mine, others) = std::mem::take(&mut counts).split_at_mut(end);
+                piece.push((these, mine));
+                terms = rest;
+                counts = others;
+            }
+        }
+        self.shards
+            .par_iter_mut()
+            .zip(pieces.into_par_iter())
+            .for_each(|(map, pieces)| {
+                for (terms, counts) in pieces {
+                    for (&(term, _), count) in terms.iter().zip(counts.iter_mut()) {
+                        let df = map.entry(term).or_insert(0);
+                        *df += 1;
+                        *count = *df;
+                    }
+                }
+            });
+        self.articles += batch.len();
+        counted
+    }
+
     /// Articles counted.
-    #[cfg(test)]
     pub(crate) fn articles(&self) -> usize {
         self.articles
     }
@@ -93,9 +135,21 @@ pub(crate) fn keep_strongest(terms: &mut Vec<(u64, u32)>, df: &Frequencies) {
     if terms.len() <= KEPT {
         return;
     }
+    let counts: Vec<u32> = terms.iter().map(|t| df.df(t.0)).collect();
+    keep_strongest_counted(terms, &counts, df.articles);
+}
+
+/// [`keep_strongest`] with each term's document frequency given (in the order of the terms)
+/// out of `articles`.
+pub(crate) fn keep_strongest_counted(terms: &mut Vec<(u64, u32)>, counts: &[u32], articles: usize) {
+    if terms.len() <= KEPT {
+        return;
+    }
+    let all = ln_plus_one(articles);
     let mut scored: Vec<(f32, (u64, u32))> = terms
         .iter()
-        .map(|&(t, tf)| (weight(tf, df.idf(t)), (t, tf)))
+        .zip(counts)
+        .map(|(&(t, tf), &df)| (weight(tf, all - ln_plus_one(df as usize)), (t, tf)))
         .collect();
     scored.select_nth_unstable_by(KEPT - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.0.cmp(&b.1.0)));
     scored.truncate(KEPT);
@@ -157,6 +211,17 @@ mod tests {
         assert_eq!((df.df(1), df.df(big), df.df(7), df.df(9)), (2, 2, 1, 0));
         assert_eq!(df.articles(), 3);
         assert!(df.idf(7) > df.idf(1));
+    }
+
+    #[test]
+    fn counting_hands_back_the_frequencies_after_the_batch() {
+        let mut df = Frequencies::default();
+        let big = 1u64 << 63;
+        let (a, b) = (sorted(vec![(1, 5), (big, 1)]), sorted(vec![(1, 1), (3, 1)]));
+        assert_eq!(df.add_counted(&[&a, &b]), [vec![1, 1], vec![2, 1]]);
+        let c = sorted(vec![(3, 2), (big, 1), (1u64 << 62, 1)]);
+        assert_eq!(df.add_counted(&[&c]), [vec![2, 1, 2]]);
+        assert_eq!((df.df(1), df.df(3), df.df(big)), (2, 2, 2));
     }
 
     #[test]

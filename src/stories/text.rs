@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::corpus::{Article, Block};
-use crate::hash::fnv1a;
+use crate::hash::{Fnv1a, fnv1a};
 use crate::search::words::{fold, lower, words};
 
 /// A 64-bit finalizer (SplitMix64's) that spreads the bits of a weaker hash.
@@ -26,11 +26,20 @@ pub(crate) fn word_hash(word: &str) -> u64 {
 fn push_words(text: &str, out: &mut Vec<(u64, bool)>) {
     let stop = stop_hashes();
     for (_, word) in words(text) {
-        let folded = fold(word);
-        let lowered = lower(&folded);
-        let hash = mix(fnv1a(lowered.as_bytes()));
-        let mut chars = lowered.chars();
-        let single = chars.next().is_some_and(|c| c.is_ascii()) && chars.next().is_none();
+        let (hash, single) = if word.is_ascii() {
+            // The common case, lowered as it is hashed, without allocating.
+            let mut h = Fnv1a::new();
+            for b in word.bytes() {
+                h.write(&[b.to_ascii_lowercase()]);
+            }
+            (mix(h.finish()), word.len() == 1)
+        } else {
+            let folded = fold(word);
+            let lowered = lower(&folded);
+            let mut chars = lowered.chars();
+            let single = chars.next().is_some_and(|c| c.is_ascii()) && chars.next().is_none();
+            (mix(fnv1a(lowered.as_bytes())), single)
+        };
         out.push((hash, single || stop.binary_search(&hash).is_ok()));
     }
 }
@@ -49,9 +58,11 @@ pub(crate) struct Words {
 
 /// Reads an article's words once, for both uses.
 pub(crate) fn read(article: &Article) -> Words {
-    let mut all = Vec::new();
-    let mut own = Vec::new();
-    let mut unsigned = Vec::new();
+    // About one word in six bytes of English.
+    let guess = article.paragraphs.iter().map(String::len).sum::<usize>() / 6;
+    let mut all = Vec::with_capacity(guess);
+    let mut own = Vec::with_capacity(guess);
+    let mut unsigned = Vec::with_capacity(guess);
     push_words(&article.title, &mut unsigned);
     for (i, p) in article.paragraphs.iter().enumerate() {
         let start = all.len();
