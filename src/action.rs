@@ -111,6 +111,8 @@ pub enum Action {
     RelatedBack,
     /// Show the repeats the list hides, or hide them again.
     ToggleRepeats,
+    /// Show how the listed articles spread over time; choosing a bar narrows the filter to it.
+    Timeline,
     /// The stories worker grouped the articles added so far.
     Grouped(Arc<Grouping>),
 }

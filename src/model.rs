@@ -20,6 +20,7 @@ mod reader;
 mod search;
 mod stories;
 mod stories_update;
+mod timeline;
 mod update;
 
 use std::sync::Arc;
@@ -38,6 +39,7 @@ pub use list::{ListView, sort_rows};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, block_lines, meta_line, quote_prefix};
 pub use search::{Requery, Search};
 pub use stories::{Related, Stories};
+pub use timeline::Timeline;
 
 /// Something the event loop must do for the model.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +67,8 @@ pub struct Model {
     reader: Reader,
     chrome: Chrome,
     stories: Stories,
+    /// The timeline window, when open.
+    timeline: Option<Timeline>,
     /// The article to select (by content hash) once it has loaded, from a saved session.
     pending: Option<u64>,
 }
@@ -112,6 +116,10 @@ impl Model {
     }
     pub fn stories(&self) -> &Stories {
         &self.stories
+    }
+    /// The timeline window, when open.
+    pub fn timeline(&self) -> Option<&Timeline> {
+        self.timeline.as_ref()
     }
 
     // ---- what is asked most often --------------------------------------------------------

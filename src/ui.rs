@@ -6,6 +6,7 @@ mod list;
 mod reader;
 mod related;
 mod skipped;
+mod timeline;
 
 use std::ops::Range;
 
@@ -49,6 +50,11 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
         frame.render_widget(Clear, area);
         cut_wide_edge(frame.buffer_mut(), area);
         frame.render_widget(&related::RelatedWindow { cx, window }, area);
+    } else if let Some(timeline) = cx.model.timeline() {
+        let area = overlay_area(frame.area());
+        frame.render_widget(Clear, area);
+        cut_wide_edge(frame.buffer_mut(), area);
+        frame.render_widget(&timeline::TimelineWindow { cx, timeline }, area);
     }
 }
 

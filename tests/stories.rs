@@ -180,3 +180,54 @@ fn list_with_a_repeat_hidden_100x30() {
     let h = grouped(Harness::new(with_a_repeat(), 100, 30));
     insta::assert_snapshot!(h.screen());
 }
+
+#[test]
+fn t_shows_the_months_and_enter_narrows_the_filter_to_one() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Timeline);
+    let t = h.model.timeline().cloned().expect("a timeline");
+    assert_eq!(
+        t.bars,
+        [("2019-09".to_string(), 1), ("2020-02".to_string(), 1)]
+    );
+    assert_eq!(t.undated, 3);
+    assert_eq!(t.chosen(), Some("2020-02"), "the newest is chosen first");
+    h.act(Action::ScrollLeft);
+    h.act(Action::Open);
+    assert!(h.model.timeline().is_none());
+    assert_eq!(h.model.filter().as_str(), "date:2019-09");
+    assert_eq!(
+        titles(&h),
+        [
+            "The Taliban attacked a second Afghan city this weekend and killed members of security forces…"
+        ]
+    );
+    // Within one month the bars are days; a day replaces the month rather than adding to it.
+    h.act(Action::Timeline);
+    h.act(Action::Open);
+    assert_eq!(h.model.filter().as_str(), "date:2019-09-01");
+}
+
+#[test]
+fn any_other_key_closes_the_timeline() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Timeline);
+    h.act(Action::Help);
+    assert!(h.model.timeline().is_none());
+    assert!(h.model.overlay().is_none());
+    assert_eq!(h.model.filter().as_str(), "");
+}
+
+#[test]
+fn timeline_100x30() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Timeline);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn timeline_40x12() {
+    let mut h = Harness::bundled(40, 12);
+    h.act(Action::Timeline);
+    insta::assert_snapshot!(h.screen());
+}

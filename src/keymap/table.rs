@@ -250,6 +250,13 @@ pub const TABLE: &[Entry] = &[
         &["R"],
         NORMAL,
     ),
+    entry(
+        Action::Timeline,
+        "timeline",
+        "timeline of the list; enter narrows to a month",
+        &["t"],
+        NORMAL,
+    ),
     entry(Action::Help, "help", "this help", &["?"], ALSO_OVERLAY),
     entry(Action::Quit, "quit", "quit", &["q"], NORMAL),
     entry(

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::{Focus, Model};
+use super::timeline::{Timeline, narrowed};
+use super::{Effect, Focus, Model};
 use crate::action::Action;
 use crate::stories::Grouping;
 
@@ -81,6 +82,40 @@ impl Model {
             }
         };
         self.chrome.set_status(message);
+    }
+
+    /// `t`: the timeline of the articles the list shows.
+    pub(super) fn open_timeline(&mut self) {
+        self.timeline = Timeline::of(self.list.shown(), self.library.articles());
+        if self.timeline.is_none() {
+            self.chrome.set_status("no dated article here");
+        }
+    }
+
+    /// Keys while the timeline is open: `Some(effects)` when the window took the key.
+    pub(super) fn timeline_window(&mut self, action: &Action) -> Option<Vec<Effect>> {
+        let timeline = self.timeline.as_mut()?;
+        match action {
+            Action::Quit | Action::Suspend | Action::Resize(..) => return None,
+            Action::ScrollLeft | Action::Up | Action::PrevArticle => timeline.move_choice(-1),
+            Action::ScrollRight | Action::Down | Action::NextArticle => timeline.move_choice(1),
+            Action::PageUp => timeline.move_choice(-12),
+            Action::PageDown => timeline.move_choice(12),
+            Action::Top => timeline.move_choice(isize::MIN),
+            Action::Bottom => timeline.move_choice(isize::MAX),
+            Action::Open => {
+                let period = timeline.chosen().map(str::to_string);
+                self.timeline = None;
+                if let Some(period) = period {
+                    let text = narrowed(self.filter().as_str(), &period);
+                    let r = self.search.edit(|f| f.set(&text), self.library.len());
+                    self.chrome.set_status(format!("narrowed to {period}"));
+                    return Some(self.requery(r));
+                }
+            }
+            _ => self.timeline = None,
+        }
+        Some(Vec::new())
     }
 
     /// Opens article `id` in the reader: selected in the list when it is shown there, else

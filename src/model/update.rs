@@ -133,6 +133,11 @@ impl Model {
         if self.stories.window().is_some() && self.related_window(&action) {
             return Vec::new();
         }
+        if self.timeline.is_some()
+            && let Some(effects) = self.timeline_window(&action)
+        {
+            return effects;
+        }
         let n = self.library.len();
         match action {
             Action::Quit => return vec![Effect::Quit],
@@ -259,6 +264,7 @@ impl Model {
             Action::Related => self.open_related(),
             Action::RelatedBack => self.related_back(),
             Action::ToggleRepeats => self.toggle_repeats(),
+            Action::Timeline => self.open_timeline(),
             Action::Restore(_)
             | Action::Loaded(_)
             | Action::LoadDone
