@@ -113,6 +113,8 @@ pub enum Action {
     ToggleRepeats,
     /// Show how the listed articles spread over time; choosing a bar narrows the filter to it.
     Timeline,
+    /// Show the names in the listed articles; choosing one adds it to the filter.
+    Facets,
     /// The stories worker grouped the articles added so far.
     Grouped(Arc<Grouping>),
 }

@@ -9,6 +9,7 @@
 
 mod chrome;
 mod editing;
+mod facets;
 mod filter;
 mod history;
 mod hits;
@@ -32,6 +33,7 @@ use crate::search::{Highlighter, Query, Ranked};
 use crate::state::{ArticleState, Session, Sort};
 
 pub use chrome::{Chrome, Focus, Overlay, OverlayOutcome};
+pub use facets::Facets;
 pub use filter::FilterText;
 pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
@@ -69,6 +71,8 @@ pub struct Model {
     stories: Stories,
     /// The timeline window, when open.
     timeline: Option<Timeline>,
+    /// The facets window, when open.
+    facets: Option<Facets>,
     /// The article to select (by content hash) once it has loaded, from a saved session.
     pending: Option<u64>,
 }
@@ -120,6 +124,10 @@ impl Model {
     /// The timeline window, when open.
     pub fn timeline(&self) -> Option<&Timeline> {
         self.timeline.as_ref()
+    }
+    /// The facets window, when open.
+    pub fn facets(&self) -> Option<&Facets> {
+        self.facets.as_ref()
     }
 
     // ---- what is asked most often --------------------------------------------------------

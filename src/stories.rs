@@ -19,12 +19,16 @@
 //! (cosine at least [`STORY_ANCHOR`]), so a chain of weak likenesses does not become one story.
 //! A repeat is always in the story of the article it repeats.
 //!
+//! **Entities** (people, places, organisations) are runs of capitalised words, counted by how
+//! many articles have each ([`Names`]); see `stories/entities.rs` for what is left out.
+//!
 //! Articles arrive in batches in id order ([`Stories::add`]), as they do for the search index;
 //! the expensive work (tokenizing, hashing) is done once per article when it arrives, on all
 //! cores, and [`Stories::grouping`] groups everything added so far. A group is named by its
 //! first article (its smallest id), so names stay put as more articles arrive.
 
 mod dates;
+mod entities;
 mod minhash;
 mod terms;
 mod text;
@@ -78,6 +82,15 @@ struct Features {
     sketch: Option<Box<[u8; minhash::BINS]>>,
     /// Its terms with their counts, by hash.
     terms: Vec<(u64, u32)>,
+    /// The names in it ([`Names`] numbers).
+    names: Arc<[u32]>,
+}
+
+/// Every name found so far, numbered in the order found, with how many articles have it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Names {
+    pub names: Vec<String>,
+    pub articles: Vec<u32>,
 }
 
 /// The grouping engine; see the module's documentation.
@@ -86,6 +99,8 @@ pub struct Stories {
     articles: Vec<Arc<Article>>,
     features: Vec<Features>,
     df: Frequencies,
+    names: Arc<Names>,
+    numbers: HashMap<String, u32>,
 }
 
 impl Stories {
@@ -104,9 +119,32 @@ impl Stories {
 
     /// Adds articles; their ids continue from those added before.
     pub fn add(&mut self, batch: &[Arc<Article>]) {
+        let found: Vec<Vec<String>> = batch
+            .par_iter()
+            .map(|a| entities::names(&a.title, &a.paragraphs))
+            .collect();
+        let names = Arc::make_mut(&mut self.names);
+        let numbered: Vec<Arc<[u32]>> = found
+            .into_iter()
+            .map(|list| {
+                list.into_iter()
+                    .map(|name| {
+                        let next = names.names.len() as u32;
+                        let n = *self.numbers.entry(name.clone()).or_insert(next);
+                        if n == next {
+                            names.names.push(name);
+                            names.articles.push(0);
+                        }
+                        names.articles[n as usize] += 1;
+                        n
+                    })
+                    .collect()
+            })
+            .collect();
         let mut features: Vec<Features> = batch
             .par_iter()
-            .map(|a| {
+            .zip(numbered.into_par_iter())
+            .map(|(a, names)| {
                 let words = text::read(a);
                 let signature = minhash::signature(&minhash::shingles(&words.body));
                 Features {
@@ -117,6 +155,7 @@ impl Stories {
                         .unwrap_or_default(),
                     sketch: signature.as_ref().map(|s| minhash::sketch(s)),
                     terms: words.terms,
+                    names,
                 }
             })
             .collect();
@@ -174,7 +213,10 @@ impl Stories {
                 stories.join(a, b);
             }
         }
-        Grouping::new(stories.roots(), repeat_of)
+        let mut grouping = Grouping::new(stories.roots(), repeat_of);
+        grouping.names = Arc::clone(&self.names);
+        grouping.entities = self.features.iter().map(|f| Arc::clone(&f.names)).collect();
+        grouping
     }
 
     /// Pairs of articles (the earlier first) that share a MinHash bucket and pass the exact
@@ -309,6 +351,10 @@ pub struct Grouping {
     repeat_of: Vec<u32>,
     /// The members of each story of two or more, by its name, in id order.
     members: HashMap<u32, Vec<u32>>,
+    /// Every name found, and how many articles have each.
+    names: Arc<Names>,
+    /// The names in each article.
+    entities: Vec<Arc<[u32]>>,
 }
 
 impl Grouping {
@@ -323,7 +369,19 @@ impl Grouping {
             story,
             repeat_of,
             members,
+            names: Arc::default(),
+            entities: Vec::new(),
         }
+    }
+
+    /// Every name found, and how many articles have each.
+    pub fn names(&self) -> &Names {
+        &self.names
+    }
+
+    /// The names in article `id` ([`Names`] numbers).
+    pub fn entities(&self, id: u32) -> &[u32] {
+        self.entities.get(id as usize).map_or(&[], |e| e)
     }
 
     /// Articles grouped.

@@ -1,5 +1,6 @@
 //! Drawing: the layout and one file per pane, all rendered from `&Model`.
 
+mod facets;
 mod filter_bar;
 mod help;
 mod list;
@@ -55,6 +56,11 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
         frame.render_widget(Clear, area);
         cut_wide_edge(frame.buffer_mut(), area);
         frame.render_widget(&timeline::TimelineWindow { cx, timeline }, area);
+    } else if let Some(facets) = cx.model.facets() {
+        let area = overlay_area(frame.area());
+        frame.render_widget(Clear, area);
+        cut_wide_edge(frame.buffer_mut(), area);
+        frame.render_widget(&facets::FacetsWindow { cx, facets }, area);
     }
 }
 

@@ -231,3 +231,40 @@ fn timeline_40x12() {
     h.act(Action::Timeline);
     insta::assert_snapshot!(h.screen());
 }
+
+#[test]
+fn f_lists_the_names_in_the_list_and_enter_filters_by_one() {
+    let mut h = Harness::bundled(100, 30);
+    h.act(Action::Facets);
+    assert!(h.model.facets().is_none());
+    assert_eq!(h.model.status(), Some("names are still being found"));
+    let mut h = grouped(h);
+    h.act(Action::Facets);
+    let facets = h.model.facets().cloned().expect("names");
+    let row = facets
+        .rows
+        .iter()
+        .position(|(n, _)| n == "Zalmay Khalilzad")
+        .expect("Khalilzad is named");
+    assert!(facets.rows[row].1 >= 2, "{facets:?}");
+    assert!(facets.rows.iter().all(|(n, _)| n != "The" && n != "Monday"));
+    assert!(
+        facets.rows.windows(2).all(|w| w[0].1 >= w[1].1),
+        "most first: {facets:?}"
+    );
+    for _ in 0..row {
+        h.act(Action::Down);
+    }
+    h.act(Action::Open);
+    assert!(h.model.facets().is_none());
+    assert_eq!(h.model.filter().as_str(), "\"Zalmay Khalilzad\"");
+    let shown = h.model.shown().len();
+    assert!((2..5).contains(&shown), "{shown} articles name him");
+}
+
+#[test]
+fn facets_40x12() {
+    let mut h = grouped(Harness::bundled(40, 12));
+    h.act(Action::Facets);
+    insta::assert_snapshot!(h.screen());
+}

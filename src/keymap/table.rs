@@ -257,6 +257,13 @@ pub const TABLE: &[Entry] = &[
         &["t"],
         NORMAL,
     ),
+    entry(
+        Action::Facets,
+        "facets",
+        "names in the list; enter filters by one",
+        &["f"],
+        NORMAL,
+    ),
     entry(Action::Help, "help", "this help", &["?"], ALSO_OVERLAY),
     entry(Action::Quit, "quit", "quit", &["q"], NORMAL),
     entry(

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::facets::{Facets, with_name};
 use super::timeline::{Timeline, narrowed};
 use super::{Effect, Focus, Model};
 use crate::action::Action;
@@ -114,6 +115,43 @@ impl Model {
                 }
             }
             _ => self.timeline = None,
+        }
+        Some(Vec::new())
+    }
+
+    /// `f`: the names in the articles the list shows.
+    pub(super) fn open_facets(&mut self) {
+        let Some(grouping) = self.stories.grouping() else {
+            self.chrome.set_status("names are still being found");
+            return;
+        };
+        self.facets = Facets::of(self.list.shown(), grouping);
+        if self.facets.is_none() {
+            self.chrome.set_status("no names here");
+        }
+    }
+
+    /// Keys while the facets are open: `Some(effects)` when the window took the key.
+    pub(super) fn facets_window(&mut self, action: &Action) -> Option<Vec<Effect>> {
+        let facets = self.facets.as_mut()?;
+        match action {
+            Action::Quit | Action::Suspend | Action::Resize(..) => return None,
+            Action::Down => facets.move_choice(1),
+            Action::Up => facets.move_choice(-1),
+            Action::PageDown => facets.move_choice(10),
+            Action::PageUp => facets.move_choice(-10),
+            Action::Top => facets.move_choice(isize::MIN),
+            Action::Bottom => facets.move_choice(isize::MAX),
+            Action::Open => {
+                let name = facets.chosen().map(str::to_string);
+                self.facets = None;
+                if let Some(name) = name {
+                    let text = with_name(self.filter().as_str(), &name);
+                    let r = self.search.edit(|f| f.set(&text), self.library.len());
+                    return Some(self.requery(r));
+                }
+            }
+            _ => self.facets = None,
         }
         Some(Vec::new())
     }

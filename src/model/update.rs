@@ -138,6 +138,11 @@ impl Model {
         {
             return effects;
         }
+        if self.facets.is_some()
+            && let Some(effects) = self.facets_window(&action)
+        {
+            return effects;
+        }
         let n = self.library.len();
         match action {
             Action::Quit => return vec![Effect::Quit],
@@ -265,6 +270,7 @@ impl Model {
             Action::RelatedBack => self.related_back(),
             Action::ToggleRepeats => self.toggle_repeats(),
             Action::Timeline => self.open_timeline(),
+            Action::Facets => self.open_facets(),
             Action::Restore(_)
             | Action::Loaded(_)
             | Action::LoadDone

@@ -162,3 +162,28 @@ fn many_articles_keep_their_strongest_terms_and_still_group() {
     assert_eq!(g.repeats(), 1);
     assert_eq!(g.stories().len(), 1);
 }
+
+#[test]
+fn names_are_counted_by_the_articles_that_have_them() {
+    let g = grouped(&bundled_five());
+    let names = g.names();
+    let count = |name: &str| {
+        names
+            .names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| names.articles[i])
+    };
+    assert!(
+        count("Zalmay Khalilzad").is_some_and(|n| n >= 2),
+        "{names:?}"
+    );
+    assert!(count("Kunduz").is_some_and(|n| n >= 2));
+    assert_eq!(count("The"), None);
+    let kunduz = names
+        .names
+        .iter()
+        .position(|n| n == "Kunduz")
+        .map(|i| i as u32);
+    assert!(kunduz.is_some_and(|k| g.entities(0).contains(&k)));
+}
