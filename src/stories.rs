@@ -36,6 +36,8 @@ mod union;
 mod worker;
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -89,7 +91,7 @@ struct Features {
 /// Every name found so far, numbered in the order found, with how many articles have it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Names {
-    pub names: Vec<String>,
+    pub names: Vec<Arc<str>>,
     pub articles: Vec<u32>,
 }
 
@@ -99,8 +101,9 @@ pub struct Stories {
     articles: Vec<Arc<Article>>,
     features: Vec<Features>,
     df: Frequencies,
-    names: Arc<Names>,
-    numbers: HashMap<String, u32>,
+    /// Every name found so far (a grouping takes a copy, which shares the strings).
+    names: Names,
+    numbers: FxHashMap<Arc<str>, u32>,
 }
 
 impl Stories {
@@ -119,22 +122,27 @@ impl Stories {
 
     /// Adds articles; their ids continue from those added before.
     pub fn add(&mut self, batch: &[Arc<Article>]) {
-        let found: Vec<Vec<String>> = batch
+        let found: Vec<Vec<&str>> = batch
             .par_iter()
             .map(|a| entities::names(&a.title, &a.paragraphs))
             .collect();
-        let names = Arc::make_mut(&mut self.names);
+        let names = &mut self.names;
         let numbered: Vec<Arc<[u32]>> = found
             .into_iter()
             .map(|list| {
                 list.into_iter()
                     .map(|name| {
-                        let next = names.names.len() as u32;
-                        let n = *self.numbers.entry(name.clone()).or_insert(next);
-                        if n == next {
-                            names.names.push(name);
-                            names.articles.push(0);
-                        }
+                        let n = match self.numbers.get(name) {
+                            Some(&n) => n,
+                            None => {
+                                let n = names.names.len() as u32;
+                                let name: Arc<str> = name.into();
+                                names.names.push(Arc::clone(&name));
+                                names.articles.push(0);
+                                self.numbers.insert(name, n);
+                                n
+                            }
+                        };
                         names.articles[n as usize] += 1;
                         n
                     })
@@ -214,7 +222,7 @@ impl Stories {
             }
         }
         let mut grouping = Grouping::new(stories.roots(), repeat_of);
-        grouping.names = Arc::clone(&self.names);
+        grouping.names = Arc::new(self.names.clone());
         grouping.entities = self.features.iter().map(|f| Arc::clone(&f.names)).collect();
         grouping
     }
@@ -254,7 +262,7 @@ impl Stories {
         let mut involved: Vec<u32> = candidates.iter().flat_map(|&(a, b)| [a, b]).collect();
         involved.par_sort_unstable();
         involved.dedup();
-        let shingles: HashMap<u32, Vec<u64>> = involved
+        let shingles: FxHashMap<u32, Vec<u64>> = involved
             .par_iter()
             .map(|&id| {
                 let mut s = minhash::shingles(&text::read(&self.articles[id as usize]).body);

@@ -32,7 +32,7 @@ impl Facets {
             .iter()
             .enumerate()
             .filter(|&(n, &c)| c > 0 && names.articles.get(n).is_some_and(|&a| a > 1))
-            .map(|(n, &c)| (c, names.articles[n], names.names[n].as_str()))
+            .map(|(n, &c)| (c, names.articles[n], &*names.names[n]))
             .collect();
         rows.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
         rows.truncate(TOP);

@@ -5,8 +5,9 @@
 
 use crate::search::words::words;
 
-/// The distinct names in an article's title and text, as written (words joined by one space).
-pub(crate) fn names(title: &str, paragraphs: &[String]) -> Vec<String> {
+/// The distinct names in an article's title and text, as written (words joined by a space or
+/// a hyphen), borrowed from the text.
+pub(crate) fn names<'a>(title: &'a str, paragraphs: &'a [String]) -> Vec<&'a str> {
     let mut found = Vec::new();
     for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
         scan(text, &mut found);
@@ -19,18 +20,20 @@ pub(crate) fn names(title: &str, paragraphs: &[String]) -> Vec<String> {
 /// Longest name kept, in words.
 const LONGEST: usize = 4;
 
-fn scan(text: &str, found: &mut Vec<String>) {
-    let mut run: Vec<&str> = Vec::new();
+fn scan<'a>(text: &'a str, found: &mut Vec<&'a str>) {
+    let mut run: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
     let mut run_at_start = false;
     let mut last_end = 0;
     let mut sentence_start = true;
-    let flush = |run: &mut Vec<&str>, at_start: bool, found: &mut Vec<String>| {
+    let flush = |run: &mut Vec<(std::ops::Range<usize>, &str)>,
+                 at_start: bool,
+                 found: &mut Vec<&'a str>| {
         // A lone word first in its sentence says nothing; a longer run loses a first word that
         // is only capitalised for being first.
-        let mut words: &[&str] = run;
+        let mut words: &[(std::ops::Range<usize>, &str)] = run;
         let mut first_in_sentence = at_start;
         while let Some((first, rest)) = words.split_first() {
-            if is_common(first) || (first_in_sentence && rest.is_empty()) {
+            if is_common(first.1) || (first_in_sentence && rest.is_empty()) {
                 words = rest;
                 first_in_sentence = false;
             } else {
@@ -38,22 +41,22 @@ fn scan(text: &str, found: &mut Vec<String>) {
             }
         }
         while let Some((last, rest)) = words.split_last() {
-            if is_common(last) {
+            if is_common(last.1) {
                 words = rest;
             } else {
                 break;
             }
         }
-        if !words.is_empty()
+        if let (Some(first), Some(last)) = (words.first(), words.last())
             && words.len() <= LONGEST
-            && words.iter().any(|w| w.chars().count() > 1)
+            && words.iter().any(|w| w.1.chars().count() > 1)
         {
-            found.push(words.join(" "));
+            found.push(&text[first.0.start..last.0.end]);
         }
         run.clear();
     };
     for (range, word) in words(text) {
-        let between = &text[last_end..range.start];
+        let between = text.get(last_end..range.start).unwrap_or("");
         let joined = between == " " || between == "-";
         let ends_sentence = between.contains(['.', '!', '?', ':', '"', '“', '”', '\n']);
         if !joined || ends_sentence {
@@ -69,7 +72,7 @@ fn scan(text: &str, found: &mut Vec<String>) {
             if run.is_empty() {
                 run_at_start = sentence_start;
             }
-            run.push(word);
+            run.push((range.clone(), word));
         } else {
             flush(&mut run, run_at_start, found);
         }

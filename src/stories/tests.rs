@@ -171,7 +171,7 @@ fn names_are_counted_by_the_articles_that_have_them() {
         names
             .names
             .iter()
-            .position(|n| n == name)
+            .position(|n| &**n == name)
             .map(|i| names.articles[i])
     };
     assert!(
@@ -183,7 +183,7 @@ fn names_are_counted_by_the_articles_that_have_them() {
     let kunduz = names
         .names
         .iter()
-        .position(|n| n == "Kunduz")
+        .position(|n| &**n == "Kunduz")
         .map(|i| i as u32);
     assert!(kunduz.is_some_and(|k| g.entities(0).contains(&k)));
 }
