@@ -177,8 +177,11 @@ fn scripted_output(
             let width = args.width.unwrap_or(reading_width).max(20);
             print_article(out, &articles, &real, n, args.json, width).map(|()| true)
         } else {
-            let query = Query::parse(args.filter.as_deref().unwrap_or(""));
-            list(out, articles, &real, &query, args.json).map(|n| n > 0 || query.is_empty())
+            // `entity:` terms are applied to the result, outside the search.
+            let (text, names) = crate::model::split_entities(args.filter.as_deref().unwrap_or(""));
+            let query = Query::parse(&text);
+            let asked = !query.is_empty() || !names.is_empty();
+            list(out, articles, &real, (&query, &names), args.json).map(|n| n > 0 || !asked)
         }
     };
     match result {
@@ -289,7 +292,7 @@ fn list(
     mut out: impl Write,
     articles: Vec<Article>,
     real: &RealPaths,
-    query: &Query,
+    (query, names): (&Query, &[String]),
     json: bool,
 ) -> io::Result<usize> {
     // On a terminal, paths as the interface shows them; on a pipe, the real ones, escaped.
@@ -307,8 +310,12 @@ fn list(
             .map(|r| r.id as usize)
             .collect()
     };
+    let grouping = (json || !names.is_empty()).then(|| stories::group(&shared));
+    let order = match &grouping {
+        Some(g) if !names.is_empty() => stories::naming(order, g, names),
+        _ => order,
+    };
     let count = order.len();
-    let grouping = json.then(|| stories::group(&shared));
     for id in order {
         let a = &articles[id];
         if json {

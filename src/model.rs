@@ -33,7 +33,7 @@ use crate::search::{Highlighter, Query, Ranked};
 use crate::state::{ArticleState, Session, Sort};
 
 pub use chrome::{Chrome, Focus, Overlay, OverlayOutcome};
-pub use facets::Facets;
+pub use facets::{Facets, split_entities};
 pub use filter::FilterText;
 pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
@@ -249,7 +249,9 @@ impl Model {
     /// Recomputes the list from the search's result, keeping `keep` selected when shown.
     fn rebuild_list(&mut self, keep: Option<u32>) {
         let rows = self.chrome.list_rows();
-        let ranked = self.stories.collapse(self.search.ranked());
+        let ranked = self
+            .stories
+            .collapse(self.search.ranked(), self.search.entities());
         self.list.rebuild(&ranked, &self.library, keep, rows);
         self.sync_reader();
     }

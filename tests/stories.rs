@@ -257,9 +257,35 @@ fn f_lists_the_names_in_the_list_and_enter_filters_by_one() {
     }
     h.act(Action::Open);
     assert!(h.model.facets().is_none());
-    assert_eq!(h.model.filter().as_str(), "\"Zalmay Khalilzad\"");
-    let shown = h.model.shown().len();
-    assert!((2..5).contains(&shown), "{shown} articles name him");
+    assert_eq!(h.model.filter().as_str(), "entity:\"Zalmay Khalilzad\"");
+    let shown: Vec<u32> = h.model.shown().iter().map(|r| r.id).collect();
+    assert!((2..5).contains(&shown.len()), "{shown:?} name him");
+    // The list holds exactly the articles the grouping says name him.
+    let g = h.model.stories().grouping().cloned().expect("grouped");
+    let him = g
+        .names()
+        .names
+        .iter()
+        .position(|n| &**n == "Zalmay Khalilzad")
+        .map(|n| n as u32);
+    let naming: Vec<u32> = (0..5u32)
+        .filter(|&id| him.is_some_and(|n| g.entities(id).contains(&n)))
+        .collect();
+    assert_eq!(shown, naming);
+    // With a word searched too, both apply.
+    h.act(Action::Filter);
+    for c in " kunduz".chars() {
+        h.act(Action::FilterChar(c));
+    }
+    let both: Vec<u32> = h.model.shown().iter().map(|r| r.id).collect();
+    assert!(both.iter().all(|id| naming.contains(id)), "{both:?}");
+    assert!(
+        !both.is_empty() && both.len() < naming.len(),
+        "{both:?} of {naming:?}"
+    );
+    // Dropping the name lists every article again.
+    h.act(Action::FilterClear);
+    assert_eq!(h.model.shown().len(), 5);
 }
 
 #[test]

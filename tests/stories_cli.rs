@@ -123,3 +123,23 @@ fn stories_does_not_mix_with_the_other_modes() {
     let (_, err, code) = run(&["--stories", "--list"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn filter_understands_entity_terms() {
+    let numbers = |out: &str| -> Vec<String> {
+        out.lines()
+            .map(|l| l.split('\t').next().unwrap_or("").to_string())
+            .collect()
+    };
+    let (out, err, code) = run(&["--filter", "entity:\"Zalmay Khalilzad\""]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(numbers(&out), ["1", "2", "4", "5"], "{out}");
+    // Combined with words, and without regard to case.
+    let (out, _, code) = run(&["--filter", "kunduz entity:\"zalmay khalilzad\""]);
+    assert_eq!(code, 0);
+    let mut found = numbers(&out);
+    found.sort();
+    assert_eq!(found, ["1", "2"], "{out}");
+    let (out, _, code) = run(&["--filter", "entity:Nobody"]);
+    assert_eq!((out.as_str(), code), ("", 1));
+}

@@ -17,6 +17,24 @@ pub fn group(articles: &[Arc<Article>]) -> Grouping {
     stories.grouping()
 }
 
+/// The ids of `order` whose articles name every one of `names` (compared without case).
+pub fn naming(order: Vec<usize>, grouping: &Grouping, names: &[String]) -> Vec<usize> {
+    let known = &grouping.names().names;
+    let wanted: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    order
+        .into_iter()
+        .filter(|&id| {
+            let have: Vec<String> = grouping
+                .entities(id as u32)
+                .iter()
+                .filter_map(|&n| known.get(n as usize))
+                .map(|n| n.to_lowercase())
+                .collect();
+            wanted.iter().all(|w| have.contains(w))
+        })
+        .collect()
+}
+
 /// Adds `"story"` and `"duplicate_of"` (a number or null) to article `id`'s JSON record.
 pub fn json_fields(line: &mut serde_json::Value, grouping: &Grouping, id: u32) {
     line["story"] = grouping.story(id).unwrap_or(id).saturating_add(1).into();

@@ -55,9 +55,47 @@ impl Facets {
     }
 }
 
-/// `filter` with the phrase `"name"` added (once).
+/// The filter text without its `entity:"Name"` (or `entity:Name`) terms, and those names: they
+/// are applied to the search's result by the model, outside the search index.
+pub fn split_entities(filter: &str) -> (String, Vec<String>) {
+    let mut rest = String::new();
+    let mut names = Vec::new();
+    let mut text = filter;
+    while let Some(at) = text.find("entity:") {
+        let starts_word = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        if !starts_word {
+            rest.push_str(&text[..at + "entity:".len()]);
+            text = &text[at + "entity:".len()..];
+            continue;
+        }
+        rest.push_str(&text[..at]);
+        let value = &text[at + "entity:".len()..];
+        let (name, after) = match value.strip_prefix('"') {
+            Some(quoted) => match quoted.find('"') {
+                Some(end) => (&quoted[..end], &quoted[end + 1..]),
+                None => (quoted, ""),
+            },
+            None => {
+                let end = value.find(char::is_whitespace).unwrap_or(value.len());
+                (&value[..end], &value[end..])
+            }
+        };
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !name.is_empty() {
+            names.push(name);
+        }
+        text = after;
+    }
+    rest.push_str(text);
+    (rest, names)
+}
+
+/// `filter` with the term `entity:"name"` added (once).
 pub fn with_name(filter: &str, name: &str) -> String {
-    let phrase = format!("\"{name}\"");
+    let phrase = format!("entity:\"{name}\"");
     if filter.contains(&phrase) {
         return filter.to_string();
     }
@@ -74,9 +112,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_name_is_added_once_as_a_phrase() {
-        assert_eq!(with_name("", "Zalmay Khalilzad"), "\"Zalmay Khalilzad\"");
-        assert_eq!(with_name("taliban ", "Doha"), "taliban \"Doha\"");
-        assert_eq!(with_name("taliban \"Doha\"", "Doha"), "taliban \"Doha\"");
+    fn a_name_is_added_once_as_an_entity_term() {
+        assert_eq!(
+            with_name("", "Zalmay Khalilzad"),
+            "entity:\"Zalmay Khalilzad\""
+        );
+        assert_eq!(with_name("taliban ", "Doha"), "taliban entity:\"Doha\"");
+        assert_eq!(
+            with_name("taliban entity:\"Doha\"", "Doha"),
+            "taliban entity:\"Doha\""
+        );
+    }
+
+    #[test]
+    fn entity_terms_are_taken_out_of_the_filter() {
+        let split = |s: &str| split_entities(s);
+        assert_eq!(split("taliban"), ("taliban".into(), vec![]));
+        assert_eq!(
+            split("taliban entity:\"Zalmay  Khalilzad\" talks"),
+            (
+                "taliban  talks".into(),
+                vec!["Zalmay Khalilzad".to_string()]
+            )
+        );
+        assert_eq!(
+            split("entity:Kabul entity:\"Doha"),
+            (" ".into(), vec!["Kabul".to_string(), "Doha".to_string()])
+        );
+        assert_eq!(split("nonentity:x"), ("nonentity:x".into(), vec![]));
     }
 }

@@ -14,6 +14,8 @@ pub enum Requery {
     Same,
     /// The filter is empty: every article, in order, at once.
     All,
+    /// Only the filter's `entity:` names changed: the same result, filtered again.
+    Names,
     /// This query, with this generation, must be searched.
     Search(u64, Query),
 }
@@ -40,6 +42,8 @@ pub struct Search {
     indexed: usize,
     /// Queries kept from earlier.
     history: History,
+    /// The filter's `entity:` names, applied to the result outside the search.
+    entities: Vec<String>,
 }
 
 impl Search {
@@ -50,6 +54,10 @@ impl Search {
     /// The parsed query.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+    /// The filter's `entity:` names.
+    pub fn entities(&self) -> &[String] {
+        &self.entities
     }
     /// The highlighter of the active query.
     pub fn highlighter(&self) -> Option<&Arc<Highlighter>> {
@@ -85,9 +93,16 @@ impl Search {
 
     /// Parses the filter text; a new query starts a search, or (when empty) shows everything.
     pub fn requery(&mut self, articles: usize) -> Requery {
-        let query = Query::parse(self.filter.as_str());
+        let (text, entities) = super::facets::split_entities(self.filter.as_str());
+        let query = Query::parse(&text);
+        let names_changed = entities != self.entities;
+        self.entities = entities;
         if query == self.query {
-            return Requery::Same;
+            return if names_changed {
+                Requery::Names
+            } else {
+                Requery::Same
+            };
         }
         self.query = query;
         self.highlighter =

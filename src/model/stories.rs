@@ -66,9 +66,45 @@ impl Stories {
         self.hidden
     }
 
-    /// `ranked` without the repeats, when they are hidden; counts what it leaves out.
-    pub fn collapse<'r>(&mut self, ranked: &'r [Ranked]) -> Cow<'r, [Ranked]> {
+    /// `ranked` without the articles that do not name every one of `entities` (none at all
+    /// before the names are found), and without the repeats when they are hidden; counts the
+    /// repeats it leaves out.
+    pub fn collapse<'r>(&mut self, ranked: &'r [Ranked], entities: &[String]) -> Cow<'r, [Ranked]> {
         self.hidden = 0;
+        let ranked: Cow<'r, [Ranked]> = if entities.is_empty() {
+            Cow::Borrowed(ranked)
+        } else {
+            Cow::Owned(self.naming(ranked, entities))
+        };
+        match self.collapse_repeats(&ranked) {
+            Cow::Borrowed(_) => ranked,
+            Cow::Owned(kept) => Cow::Owned(kept),
+        }
+    }
+
+    /// The articles of `ranked` that name all of `entities` (compared without case).
+    fn naming(&self, ranked: &[Ranked], entities: &[String]) -> Vec<Ranked> {
+        let Some(g) = self.grouping() else {
+            return Vec::new();
+        };
+        let names = g.names();
+        let wanted: Vec<String> = entities.iter().map(|e| e.to_lowercase()).collect();
+        ranked
+            .iter()
+            .filter(|r| {
+                let have: Vec<String> = g
+                    .entities(r.id)
+                    .iter()
+                    .filter_map(|&n| names.names.get(n as usize))
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                wanted.iter().all(|w| have.contains(w))
+            })
+            .copied()
+            .collect()
+    }
+
+    fn collapse_repeats<'r>(&mut self, ranked: &'r [Ranked]) -> Cow<'r, [Ranked]> {
         let Some(g) = self.grouping.as_deref().filter(|_| !self.show_repeats) else {
             return Cow::Borrowed(ranked);
         };
@@ -182,17 +218,17 @@ mod tests {
         let mut s = Stories::default();
         let all = ranked(&[0, 1, 2, 3]);
         assert_eq!(
-            s.collapse(&all).len(),
+            s.collapse(&all, &[]).len(),
             4,
             "nothing is hidden before grouping"
         );
         s.set_grouping(grouping());
         assert_eq!(s.duplicate_of(2), Some(0));
-        let ids: Vec<u32> = s.collapse(&all).iter().map(|r| r.id).collect();
+        let ids: Vec<u32> = s.collapse(&all, &[]).iter().map(|r| r.id).collect();
         assert_eq!(ids, [0, 1, 3]);
         assert_eq!(s.hidden(), 1);
         s.toggle_repeats();
-        assert_eq!(s.collapse(&all).len(), 4);
+        assert_eq!(s.collapse(&all, &[]).len(), 4);
         assert_eq!(s.hidden(), 0);
     }
 

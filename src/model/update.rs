@@ -104,6 +104,10 @@ impl Model {
     pub(super) fn requery(&mut self, requery: Requery) -> Vec<Effect> {
         match requery {
             Requery::Same => Vec::new(),
+            Requery::Names => {
+                self.rebuild_list(self.selected_id());
+                Vec::new()
+            }
             Requery::All => {
                 self.reader.set_hits(None, None);
                 self.rebuild_list(self.selected_id());

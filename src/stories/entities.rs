@@ -52,6 +52,14 @@ fn scan<'a>(text: &'a str, found: &mut Vec<&'a str>) {
             && words.iter().any(|w| w.1.chars().count() > 1)
         {
             found.push(&text[first.0.start..last.0.end]);
+            // A title or a place run into a name (`Afghan President Ashraf Ghani`, `envoy for
+            // Afghanistan Zalmay Khalilzad`): its last two words are a name too.
+            if let [.., second_last, _] = words
+                && words.len() >= 3
+                && !is_common(second_last.1)
+            {
+                found.push(&text[second_last.0.start..last.0.end]);
+            }
         }
         run.clear();
     };
@@ -176,6 +184,15 @@ mod tests {
         assert_eq!(
             names("", &[text.to_string()]),
             ["Doha", "NATO", "Puli Khumri", "Taliban", "Zalmay Khalilzad"]
+        );
+    }
+
+    #[test]
+    fn a_name_run_into_a_title_is_found_by_itself_too() {
+        let text = "the envoy for Afghanistan Zalmay Khalilzad said.";
+        assert_eq!(
+            names("", &[text.to_string()]),
+            ["Afghanistan Zalmay Khalilzad", "Zalmay Khalilzad"]
         );
     }
 
