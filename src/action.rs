@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::corpus::{Article, Skipped};
 use crate::search::SearchOutcome;
 use crate::state::{ArticleState, Session};
+use crate::stories::Grouping;
 
 /// One request from the user, the terminal or a background worker, turned into a model change
 /// by [`crate::model::Model::update`].
@@ -142,6 +143,18 @@ pub enum Action {
     /// The articles each saved search finds (ids, in the window's order), counted in the
     /// background for the window's unread counts.
     Counted(Vec<Vec<u32>>),
+    /// Show the other reports of the selected article's story.
+    Related,
+    /// Back to the article a related report was opened from.
+    RelatedBack,
+    /// Show the repeats the list hides, or hide them again.
+    ToggleRepeats,
+    /// Show how the listed articles spread over time; choosing a bar narrows the filter to it.
+    Timeline,
+    /// Show the names in the listed articles; choosing one adds it to the filter.
+    Facets,
+    /// The stories worker grouped the articles added so far.
+    Grouped(Arc<Grouping>),
 }
 
 /// A change of the filter bar's text at its cursor, as readline makes it.

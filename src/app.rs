@@ -14,6 +14,7 @@ mod external;
 mod input;
 mod persist;
 mod pipe;
+mod stories;
 mod terminal;
 
 use std::io;
@@ -106,7 +107,7 @@ pub trait Screen {
 pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     events::spawn_signals(tx.clone())?;
-    let mut worker = effects::Worker {
+    let search = effects::Worker {
         search: {
             let tx = tx.clone();
             SearchWorker::spawn(MemoryIndex::new(), move |outcome| {
@@ -117,6 +118,13 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
         tx: tx.clone(),
         writing: Default::default(),
     };
+    let stories = {
+        let tx = tx.clone();
+        crate::stories::StoriesWorker::spawn(move |grouping| {
+            let _ = tx.send(Event::Grouped(grouping));
+        })?
+    };
+    let mut worker = stories::Workers { search, stories };
     let mut model = Model::default();
     model.set_reading_width(options.reading_width);
     model.set_global_searches(options.searches.clone());
@@ -174,7 +182,7 @@ pub fn run(source: Source, options: Options, store: &mut Store) -> io::Result<Ex
     }
     // A hang-up or a signal ends at once; quitting lets a cache being written finish.
     if matches!(result, Ok(Exit::Quit)) {
-        worker.finish_writing();
+        worker.search.finish_writing();
     }
     result
 }

@@ -4,6 +4,7 @@
 mod export;
 mod input;
 mod report;
+mod stories;
 
 use input::input;
 
@@ -53,6 +54,10 @@ pub struct Args {
     /// Dataset fields by dotted path, over the usual names: `title=hed,text=story.body,date=meta.ts`.
     #[arg(long, value_name = "FIELD=PATH,...")]
     pub fields: Option<String>,
+    /// Print each story of two or more articles (articles reporting one event): a line
+    /// `story N: K articles, FIRST to LAST date`, then its articles as --list prints them.
+    #[arg(long, conflicts_with_all = ["list", "filter", "print", "skipped"])]
+    pub stories: bool,
     /// Print JSON lines instead of text (skipped files too, on stderr).
     #[arg(long)]
     pub json: bool,
@@ -152,7 +157,8 @@ fn dispatch(args: &Args) -> Result<ExitCode, Failure> {
         || args.filter.is_some()
         || args.print.is_some()
         || args.skipped
-        || args.export.is_some();
+        || args.export.is_some()
+        || args.stories;
     if scripted || !io::stdout().is_terminal() {
         for problem in problems.iter().chain(&missing) {
             eprintln!("folio: {problem}");
@@ -216,27 +222,37 @@ fn scripted_output(
         print_skipped(out, &skipped, args.json).map(|()| true)
     } else {
         report_skipped(&skipped, args.json);
+        // `entity:` terms are applied to the result, outside the search, as `tag:` terms are.
+        let (text, names) = crate::model::split_entities(&searched);
+        let query = Query::parse(&text);
+        let grouping = (args.json || !names.is_empty()).then(|| stories::group(&articles));
+        let chosen = |searcher: &mut Option<Box<dyn Searcher>>| {
+            let order = order(&articles, searcher, &query, &keep);
+            match &grouping {
+                Some(g) if !names.is_empty() => stories::naming(order, g, &names),
+                _ => order,
+            }
+        };
+        let everything = query.is_empty() && tags.is_empty() && names.is_empty();
         if let Some(format) = &args.export {
             drop(out);
             let output = args.output.as_deref();
-            let filtered = !tags.is_empty();
-            let query = Query::parse(&searched);
-            let order = order(&articles, &mut searcher, &query, &keep);
-            let chosen: Vec<Arc<Article>> = order
+            let chosen: Vec<Arc<Article>> = chosen(&mut searcher)
                 .iter()
                 .filter_map(|&id| articles.get(id).map(Article::full))
                 .collect();
-            let found = !chosen.is_empty() || (query.is_empty() && !filtered);
+            let found = !chosen.is_empty() || everything;
             return export::export(format, output, paths, &chosen).map(|()| found);
         }
-        if let Some(n) = args.print {
+        if args.stories {
+            stories::print(out, &articles, &real, args.json).map(|_| true)
+        } else if let Some(n) = args.print {
             let width = args.width.unwrap_or(reading_width).max(20);
             print_article(out, &articles, &real, n, args.json, width).map(|()| true)
         } else {
-            let query = Query::parse(&searched);
-            let everything = query.is_empty() && tags.is_empty();
-            let order = order(&articles, &mut searcher, &query, &keep);
-            list(out, &articles, &order, &real, args.json).map(|n| n > 0 || everything)
+            let order = chosen(&mut searcher);
+            list(out, &articles, &order, &real, grouping.as_ref(), args.json)
+                .map(|n| n > 0 || everything)
         }
     };
     match result {
@@ -475,6 +491,7 @@ fn list(
     articles: &[Arc<Article>],
     order: &[usize],
     real: &RealPaths,
+    grouping: Option<&crate::stories::Grouping>,
     json: bool,
 ) -> io::Result<usize> {
     // On a terminal, paths as the interface shows them; on a pipe, the real ones, escaped.
@@ -490,6 +507,9 @@ fn list(
                 "title": a.title,
             });
             report::json_path(&mut line, &a.path, real.get(&a.path));
+            if let Some(g) = grouping {
+                stories::json_fields(&mut line, g, id as u32);
+            }
             writeln!(out, "{line}")?;
         } else {
             let path = match real.get(&a.path) {

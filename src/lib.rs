@@ -17,6 +17,7 @@ pub mod model;
 pub mod paths;
 pub mod search;
 pub mod state;
+pub mod stories;
 pub mod tags;
 pub mod term;
 pub mod text;

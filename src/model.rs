@@ -10,6 +10,7 @@
 mod act;
 mod chrome;
 mod editing;
+mod facets;
 mod filter;
 mod history;
 mod hits;
@@ -22,6 +23,9 @@ mod prompt;
 mod reader;
 mod saved;
 mod search;
+mod stories;
+mod stories_update;
+mod timeline;
 mod update;
 
 use std::sync::Arc;
@@ -34,6 +38,7 @@ use crate::state::{ArticleState, Session, Sort};
 
 pub use act::{Viewer, article_text};
 pub use chrome::{Chrome, Focus, Overlay, OverlayOutcome};
+pub use facets::{Facets, split_entities};
 pub use filter::FilterText;
 pub use history::{HISTORY_LIMIT, History};
 pub use library::Library;
@@ -43,11 +48,14 @@ pub use prompt::{Prompt, PromptKind};
 pub use reader::{BlockKind, Pos, Reader, ScreenLine, block_lines, meta_line, quote_prefix};
 pub use saved::{Saved, SavedSearch};
 pub use search::{Requery, Search};
+pub use stories::{Related, Stories};
+pub use timeline::Timeline;
 
 /// Something the event loop must do for the model.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Add these articles to the search index (before any search that follows).
+    /// Add these articles to the search index (before any search that follows), and to the
+    /// stories worker's grouping.
     Index(Vec<Arc<Article>>),
     /// Run this query (in the background) and hand back a `Searched` action with this
     /// generation.
@@ -84,6 +92,11 @@ pub struct Model {
     list: ListView,
     reader: Reader,
     chrome: Chrome,
+    stories: Stories,
+    /// The timeline window, when open.
+    timeline: Option<Timeline>,
+    /// The facets window, when open.
+    facets: Option<Facets>,
     /// The article to select (by content hash) once it has loaded, from a saved session.
     pending: Option<u64>,
     /// The question the bottom row asks (a command to pipe to, a file name), while asked.
@@ -190,6 +203,17 @@ impl Model {
     }
     pub fn chrome(&self) -> &Chrome {
         &self.chrome
+    }
+    pub fn stories(&self) -> &Stories {
+        &self.stories
+    }
+    /// The timeline window, when open.
+    pub fn timeline(&self) -> Option<&Timeline> {
+        self.timeline.as_ref()
+    }
+    /// The facets window, when open.
+    pub fn facets(&self) -> Option<&Facets> {
+        self.facets.as_ref()
     }
 
     // ---- what is asked most often --------------------------------------------------------
@@ -321,16 +345,16 @@ impl Model {
     /// Recomputes the list from the search's result, keeping `keep` selected when shown.
     fn rebuild_list(&mut self, keep: Option<u32>) {
         let rows = self.chrome.list_rows();
+        let ranked = self
+            .stories
+            .collapse(self.search.ranked(), self.search.entities());
         let tags = self.search.tags();
         if tags.is_empty() {
-            self.list
-                .rebuild(self.search.ranked(), &self.library, keep, rows);
+            self.list.rebuild(&ranked, &self.library, keep, rows);
         } else {
             // `tag:` terms keep the search's result to the articles tagged so (src/tags.rs).
             let library = &self.library;
-            let tagged: Vec<crate::search::Ranked> = self
-                .search
-                .ranked()
+            let tagged: Vec<crate::search::Ranked> = ranked
                 .iter()
                 .filter(|r| tags.matches(&library.state(r.id)))
                 .cloned()

@@ -21,7 +21,7 @@ mod searcher;
 mod spans;
 mod vocab;
 mod walk;
-mod words;
+pub(crate) mod words;
 mod worker;
 
 pub use eval::{Ranked, SearchCache, search_once};

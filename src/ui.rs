@@ -1,6 +1,7 @@
 //! Drawing: the layout and one file per pane, all rendered from `&Model`.
 
 mod accessible;
+mod facets;
 mod filter_bar;
 mod help;
 mod hyperlinks;
@@ -8,7 +9,9 @@ mod list;
 mod picker;
 mod prompt;
 mod reader;
+mod related;
 mod skipped;
+mod timeline;
 
 use std::ops::Range;
 
@@ -59,6 +62,21 @@ pub fn draw(frame: &mut Frame, cx: &Context) {
                 }
             }
         }
+    } else if let Some(window) = cx.model.stories().window() {
+        let area = overlay_area(frame.area());
+        frame.render_widget(Clear, area);
+        cut_wide_edge(frame.buffer_mut(), area);
+        frame.render_widget(&related::RelatedWindow { cx, window }, area);
+    } else if let Some(timeline) = cx.model.timeline() {
+        let area = overlay_area(frame.area());
+        frame.render_widget(Clear, area);
+        cut_wide_edge(frame.buffer_mut(), area);
+        frame.render_widget(&timeline::TimelineWindow { cx, timeline }, area);
+    } else if let Some(facets) = cx.model.facets() {
+        let area = overlay_area(frame.area());
+        frame.render_widget(Clear, area);
+        cut_wide_edge(frame.buffer_mut(), area);
+        frame.render_widget(&facets::FacetsWindow { cx, facets }, area);
     }
     if cx.model.accessible() {
         accessible::apply(frame, cx.model);

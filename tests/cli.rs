@@ -98,7 +98,15 @@ fn json_lines_parse() {
             .collect();
         assert_eq!(
             keys,
-            ["date", "number", "path", "source", "title"],
+            [
+                "date",
+                "duplicate_of",
+                "number",
+                "path",
+                "source",
+                "story",
+                "title"
+            ],
             "{line}"
         );
         let row: Vec<&str> = row.split('\t').collect();

@@ -32,3 +32,6 @@ mod state;
 #[cfg(test)]
 #[path = "pty/stdin.rs"]
 mod stdin;
+#[cfg(test)]
+#[path = "pty/stories.rs"]
+mod stories;

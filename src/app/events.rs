@@ -38,6 +38,8 @@ pub enum Event {
     /// Loading is over; with what a cache file should be written from, when one should.
     LoadDone(Option<Manifest>),
     Searched(SearchOutcome),
+    /// A grouping from the stories worker.
+    Grouped(std::sync::Arc<crate::stories::Grouping>),
 }
 
 /// What an event asks of the loop.
@@ -78,6 +80,7 @@ pub fn step(event: Event, model: &Model, keymap: &Keymap, store: &Store) -> Step
         Event::Cache(_) => None,
         Event::Notice(text) => Some(Action::Notice(text)),
         Event::Searched(outcome) => Some(Action::Searched(outcome)),
+        Event::Grouped(grouping) => Some(Action::Grouped(grouping)),
     };
     action.map_or(Step::Ignore, Step::Act)
 }

@@ -17,7 +17,7 @@ pub enum Requery {
     All,
     /// This query, with this generation, must be searched.
     Search(u64, Query),
-    /// Only the tag terms changed: the same result, kept to other tags.
+    /// Only the tag terms or the `entity:` names changed: the same result, filtered again.
     Refilter,
 }
 
@@ -45,6 +45,8 @@ pub struct Search {
     indexed: usize,
     /// Queries kept from earlier.
     history: History,
+    /// The filter's `entity:` names, applied to the result outside the search.
+    entities: Vec<String>,
 }
 
 impl Search {
@@ -59,6 +61,10 @@ impl Search {
     /// The filter's tag terms.
     pub fn tags(&self) -> &TagFilter {
         &self.tags
+    }
+    /// The filter's `entity:` names.
+    pub fn entities(&self) -> &[String] {
+        &self.entities
     }
     /// The highlighter of the active query.
     pub fn highlighter(&self) -> Option<&Arc<Highlighter>> {
@@ -95,11 +101,14 @@ impl Search {
     /// Parses the filter text; a new query starts a search, or (when empty) shows everything.
     pub fn requery(&mut self, articles: usize) -> Requery {
         let (searched, tags) = split_tags(self.filter.as_str());
-        let query = Query::parse(&searched);
+        let (text, entities) = super::facets::split_entities(&searched);
+        let query = Query::parse(&text);
         let tags_changed = tags != self.tags;
         self.tags = tags;
+        let names_changed = entities != self.entities;
+        self.entities = entities;
         if query == self.query {
-            return if tags_changed {
+            return if tags_changed || names_changed {
                 Requery::Refilter
             } else {
                 Requery::Same

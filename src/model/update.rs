@@ -32,6 +32,10 @@ impl Model {
                 self.counted = found;
                 Vec::new()
             }
+            Action::Grouped(grouping) => {
+                self.grouped(grouping);
+                Vec::new()
+            }
             action => {
                 let stepped = action == Action::NextHit;
                 let effects = self.user(action);
@@ -151,6 +155,19 @@ impl Model {
         }
         if self.chrome.overlay_action(&action) == OverlayOutcome::Taken {
             return Vec::new();
+        }
+        if self.stories.window().is_some() && self.related_window(&action) {
+            return Vec::new();
+        }
+        if self.timeline.is_some()
+            && let Some(effects) = self.timeline_window(&action)
+        {
+            return effects;
+        }
+        if self.facets.is_some()
+            && let Some(effects) = self.facets_window(&action)
+        {
+            return effects;
         }
         let n = self.library.len();
         match action {
@@ -275,11 +292,17 @@ impl Model {
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
             Action::Copy => return self.copy(),
+            Action::Related => self.open_related(),
+            Action::RelatedBack => self.related_back(),
+            Action::ToggleRepeats => self.toggle_repeats(),
+            Action::Timeline => self.open_timeline(),
+            Action::Facets => self.open_facets(),
             Action::Restore(_)
             | Action::Loaded(_)
             | Action::LoadDone
             | Action::Notice(_)
-            | Action::Searched(_) => {}
+            | Action::Searched(_)
+            | Action::Grouped(_) => {}
             // Taken by `act` (model/act.rs) above.
             Action::Links
             | Action::Pick

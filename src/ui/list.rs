@@ -57,6 +57,11 @@ impl Widget for &ListPane<'_, '_> {
             } else {
                 String::new()
             };
+            // Other reports of the article's story.
+            let count = match model.stories().others(ranked.id) {
+                0 => count,
+                others => format!("{count} +{others}"),
+            };
             let flags = model.state(ranked.id);
             // Two columns of marks, visible without colour: `•` unread, `*` marked.
             let bullet = match (flags.read, flags.marked) {
@@ -147,6 +152,11 @@ fn title(cx: &Context, room: usize) -> String {
     parts.push((format!("by {}", sort.name()), 1));
     if model.list().marked_only() {
         parts.push(("marked".into(), 5));
+    }
+    match model.stories().hidden() {
+        0 => {}
+        1 => parts.push(("1 repeat hidden".into(), 6)),
+        n => parts.push((format!("{n} repeats hidden"), 6)),
     }
     if !model.skipped().is_empty() {
         parts.push((format!("{} skipped", model.skipped().len()), 8));

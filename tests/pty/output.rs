@@ -72,8 +72,10 @@ fn xterm_256color_gets_no_truecolor() {
     assert!(rgb.is_empty(), "truecolor on xterm-256color: {rgb:?}");
 }
 
-/// Article text that tries to take over the terminal, one attack per paragraph.
-fn hostile_article() -> Vec<u8> {
+/// Article text that tries to take over the terminal, one attack per paragraph, padded with
+/// `filler` (two articles with different fillers are not repeats of each other, which the list
+/// would hide).
+fn hostile_article(filler: &[u8]) -> Vec<u8> {
     let attacks: [&[u8]; 16] = [
         b"OSC 0 title \x1b]0;owned title\x07 and OSC 2 \x1b]2;owned too\x1b\\ end.",
         b"OSC 8 link \x1b]8;;https://evil.example/\x1b\\click me\x1b]8;;\x1b\\ end.",
@@ -98,7 +100,7 @@ fn hostile_article() -> Vec<u8> {
         text.extend_from_slice(attack);
         text.extend_from_slice(format!(" Paragraph {i} of the hostile article.\n\n").as_bytes());
         for _ in 0..3 {
-            text.extend_from_slice(b"Filler so there are pages to turn. ");
+            text.extend_from_slice(filler);
         }
         text.extend_from_slice(b"\n\n");
     }
@@ -107,7 +109,8 @@ fn hostile_article() -> Vec<u8> {
 
 /// A folder of hostile articles, with hostile file names too.
 fn hostile_folder() -> tempfile::TempDir {
-    let article = hostile_article();
+    let article = hostile_article(b"Filler so there are pages to turn. ");
+    let other = hostile_article(b"More padding makes several screens of it. ");
     folder(&[
         (b"a-hostile.txt", &article),
         (
@@ -118,7 +121,7 @@ fn hostile_folder() -> tempfile::TempDir {
             b"c-\x9b?1049l.txt",
             b"Raw byte name\n\nA file whose name holds 0x9b.",
         ),
-        (b"d-hostile.txt", &article),
+        (b"d-hostile.txt", &other),
     ])
 }
 
@@ -270,7 +273,8 @@ fn wide_and_combining_text_keeps_every_row_whole() {
     let dir = folder(&[(b"wide.txt", &wide), (b"wide2.txt", &wide)]);
     let (cols, rows) = (100, 30);
     let mut pty = Spawn::folio(cols, rows).arg(dir.path()).start();
-    assert!(pty.wait_for("2/2", EVENTUALLY), "{}", pty.screen_text());
+    // Both loaded ("1/2" once the second, a repeat of the first, is hidden).
+    assert!(pty.wait_for("/2", EVENTUALLY), "{}", pty.screen_text());
     // The list's border, then the reader's, which closes the last column.
     let list = cols * folio::layout::LIST_SHARE / 100;
     let borders = [list - 1, list, cols - 1];

@@ -139,7 +139,7 @@ fn a_config_file_rebinds_quit_and_the_help_says_so() {
 
     let mut pty = start_in(dir.path());
     // The help, scrolled down to the row of quit.
-    pty.send("?jjjjjjjj");
+    pty.send("?jjjjjjjjjjjjj");
     assert!(
         pty.wait_for("this help", EVENTUALLY),
         "{}",
