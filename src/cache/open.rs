@@ -297,6 +297,7 @@ impl Opened {
             dates: Interned::of(self.json(Kind::Dates)?),
             source_of: self.column(Kind::SourceOf)?,
             sources: Interned::of(self.json(Kind::Sources)?),
+            initials: Default::default(),
         })
     }
 }

@@ -7,8 +7,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::index::Index;
+use super::initials::marks_by_initial;
 use super::matcher::WordMatcher;
 use super::query::{Field, Kind, Query, Term};
+use super::rank::rank;
+use super::shortcut;
 use super::spans::{WordSet, phrase_occurs};
 use super::words::{fold, lower, words};
 use crate::corpus::Article;
@@ -50,8 +53,14 @@ fn is_multiword_phrase(term: &Term) -> bool {
 
 /// A term made ready for the index.
 pub(super) enum Alt {
-    /// Words of the vocabulary and their scores.
-    Words { matched: Vec<(u32, u32)> },
+    /// Words of the vocabulary and their scores, and the term's perfect score.
+    Words {
+        matched: Vec<(u32, u32)>,
+        perfect: u32,
+    },
+    /// A negated one-character term, answered from the per-article summaries
+    /// ([`super::initials`]) without looking its words up.
+    Initial,
     /// One set of word ids per phrase word.
     Phrase { sets: Vec<WordSet>, score: u32 },
     /// Which sources or dates match.
@@ -76,37 +85,6 @@ struct Tally {
     hits: Vec<u32>,
     count_inline: bool,
     counted: WordSet,
-}
-
-/// Sorts matches best first: title matches first, then higher scores, more hits, newer dates
-/// (`date(id)` as `yyyymmdd`), then path (`path(id)`) and id. Sorts on a packed key first and
-/// compares paths only within runs of equal keys, which are short.
-pub(crate) fn rank<'p>(
-    ranked: &mut [Ranked],
-    date: impl Fn(u32) -> u32 + Sync,
-    path: impl Fn(u32) -> &'p str,
-) {
-    let key = |r: &Ranked| {
-        (u128::from(r.in_title) << 96)
-            | (u128::from(r.score) << 64)
-            | (u128::from(r.hits) << 32)
-            | u128::from(date(r.id))
-    };
-    let by_key = |x: &Ranked, y: &Ranked| key(y).cmp(&key(x)).then(x.id.cmp(&y.id));
-    if ranked.len() > 4096 {
-        ranked.par_sort_unstable_by(by_key);
-    } else {
-        ranked.sort_unstable_by(by_key);
-    }
-    let mut start = 0;
-    while start < ranked.len() {
-        let k = key(&ranked[start]);
-        let end = start + ranked[start..].partition_point(|r| key(r) == k);
-        if end - start > 1 {
-            ranked[start..end].sort_by(|x, y| path(x.id).cmp(path(y.id)).then(x.id.cmp(&y.id)));
-        }
-        start = end;
-    }
 }
 
 /// The articles of `articles` matching `query`, best first, as an [`Index`] over all of them
@@ -304,11 +282,14 @@ impl Index {
                         })
                         .collect();
                     Alt::Phrase { sets, score }
+                } else if marks_by_initial(term) && shortcut::allowed() {
+                    Alt::Initial
                 } else {
                     let word = term.words.first().map_or("", String::as_str);
                     let m = WordMatcher::new(word, term.kind, term.case_sensitive);
                     Alt::Words {
                         matched: self.match_vocab(&m, cache, next),
+                        perfect: m.perfect(),
                     }
                 }
             }
@@ -327,8 +308,32 @@ impl Index {
         let vocab = &self.vocab;
         let test = |id: u32| {
             let i = id as usize;
-            m.fits_mask(vocab.mask(i)) && m.may_match(vocab.lower(i), vocab.mask(i))
+            m.fits_mask(vocab.mask(i)) && m.in_order_bytes(vocab.lower_bytes(i))
         };
+        let score = |id: u32| {
+            let i = id as usize;
+            m.score(vocab.word(i), vocab.lower(i)).map(|s| (id, s))
+        };
+        let group = shortcut::allowed()
+            .then(|| vocab.prefixes().candidates(m.kind(), needle))
+            .flatten();
+        if let Some(group) = group {
+            // Every word the term can match is in the group: no scan, and nothing to narrow
+            // from next time (the next keystroke scans if it needs to).
+            let mut matched: Vec<(u32, u32)> = if group.len() > 4096 {
+                group
+                    .par_iter()
+                    .filter_map(|&id| test(id).then(|| score(id)).flatten())
+                    .collect()
+            } else {
+                group
+                    .iter()
+                    .filter_map(|&id| test(id).then(|| score(id)).flatten())
+                    .collect()
+            };
+            matched.sort_unstable();
+            return matched;
+        }
         let narrowed = cache
             .candidates
             .iter()
@@ -345,13 +350,7 @@ impl Index {
                 .filter(|&id| test(id))
                 .collect(),
         };
-        let matched = candidates
-            .par_iter()
-            .filter_map(|&id| {
-                let i = id as usize;
-                m.score(vocab.word(i), vocab.lower(i)).map(|s| (id, s))
-            })
-            .collect();
+        let matched = candidates.par_iter().filter_map(|&id| score(id)).collect();
         next.candidates.push((needle.to_string(), candidates));
         matched
     }
@@ -363,14 +362,22 @@ impl Index {
         t.kept.fill(false);
         for c in clause {
             let title_only = c.term.field == Field::Title;
-            if let (false, Alt::Words { matched }) = (c.term.negated, &c.alt) {
-                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+            if let (false, Alt::Words { matched, perfect }) = (c.term.negated, &c.alt) {
                 let (inline, counted) = (t.count_inline, &mut t.counted);
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                if shortcut::allowed()
+                    && self.walk_initial(c.term, *perfect, matched, inline, counted, arrays)
+                {
+                    continue;
+                }
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
                 self.walk_words(matched, title_only, inline, counted, arrays);
             } else if c.term.negated {
                 t.mark.fill(false);
-                if let Alt::Words { matched } = &c.alt {
+                if let Alt::Words { matched, .. } = &c.alt {
                     self.mark_words(matched, title_only, &mut t.mark);
+                } else if let Alt::Initial = c.alt {
+                    self.mark_initial(c.term, &mut t.mark);
                 } else {
                     self.mark_matches(c, title_only, &mut t.mark, &mut |_, _, _| {});
                 }
@@ -404,7 +411,15 @@ impl Index {
         found: &mut dyn FnMut(usize, u32, bool),
     ) {
         match &c.alt {
-            Alt::Words { matched } => {
+            Alt::Initial => {
+                let mut marked = vec![false; mark.len()];
+                self.mark_initial(c.term, &mut marked);
+                for (a, _) in marked.iter().enumerate().filter(|(_, m)| **m) {
+                    mark[a] = true;
+                    found(a, 1, false);
+                }
+            }
+            Alt::Words { matched, .. } => {
                 for &(w, score) in matched {
                     let w = w as usize;
                     if !title_only {

@@ -67,7 +67,7 @@ impl Index {
         let mut phrases: Vec<&[WordSet]> = Vec::new();
         for c in hit_alts {
             match &c.alt {
-                Alt::Words { matched } => {
+                Alt::Words { matched, .. } => {
                     for &(w, _) in matched {
                         if !words.contains(w) {
                             words.insert(w);
@@ -76,7 +76,7 @@ impl Index {
                     }
                 }
                 Alt::Phrase { sets, .. } => phrases.push(sets),
-                Alt::Meta { .. } => {}
+                Alt::Meta { .. } | Alt::Initial => {}
             }
         }
         if phrases.is_empty() {

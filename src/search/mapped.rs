@@ -6,9 +6,10 @@
 
 use std::sync::Arc;
 
-use super::eval::{Ranked, SearchCache, rank};
+use super::eval::{Ranked, SearchCache};
 use super::index::{Index, date_key};
 use super::query::Query;
+use super::rank::rank;
 use super::searcher::Searcher;
 use super::worker::Snapshot;
 use crate::corpus::{Article, Bodies};

@@ -79,6 +79,11 @@ impl WordMatcher {
         &self.needle_lower
     }
 
+    /// How the needle is compared.
+    pub(crate) fn kind(&self) -> Kind {
+        self.kind
+    }
+
     /// The needle's score against itself: what a perfect whole-word match scores.
     pub(crate) fn perfect(&self) -> u32 {
         self.perfect
@@ -131,6 +136,13 @@ impl WordMatcher {
             .count()
             .saturating_sub(self.needle.chars().count());
         found.then(|| self.perfect.saturating_sub(extra as u32).max(1))
+    }
+
+    /// [`WordMatcher::may_match`] on the lowercased word's bytes, when its mask has passed
+    /// [`WordMatcher::fits_mask`].
+    #[inline]
+    pub(crate) fn in_order_bytes(&self, word_lower: &[u8]) -> bool {
+        in_order(self.needle_lower.as_bytes(), word_lower)
     }
 
     /// Both checks together, for a word seen once.
