@@ -298,6 +298,7 @@ impl Opened {
             source_of: self.column(Kind::SourceOf)?,
             sources: Interned::of(self.json(Kind::Sources)?),
             initials: Default::default(),
+            path_order: Default::default(),
         })
     }
 }

@@ -10,7 +10,7 @@ use super::index::Index;
 use super::initials::marks_by_initial;
 use super::matcher::WordMatcher;
 use super::query::{Field, Kind, Query, Term};
-use super::rank::rank;
+use super::rank::{path_order, rank};
 use super::shortcut;
 use super::spans::{WordSet, phrase_occurs};
 use super::words::{fold, lower, words};
@@ -115,10 +115,15 @@ pub fn search_once(articles: &[Arc<Article>], query: &Query) -> Vec<Ranked> {
             .iter()
             .map(|a| super::index::date_key(a.date.as_deref()))
             .collect();
+        let order = path_order(
+            articles.len(),
+            ranked.iter().map(|r| r.id).collect(),
+            |id| articles.get(id as usize).map_or("", |a| a.path.as_str()),
+        );
         rank(
             &mut ranked,
             |id| dates.get(id as usize).copied().unwrap_or(0),
-            |id| articles.get(id as usize).map_or("", |a| a.path.as_str()),
+            &order,
         );
     }
     ranked
@@ -141,8 +146,12 @@ impl Index {
         let mut ranked = self.matches(query, cache);
         if !query.is_empty() {
             let date = |id: u32| self.date_keys.get(id as usize).copied().unwrap_or(0);
-            let path = |id: u32| articles.get(id as usize).map_or("", |a| a.path.as_str());
-            rank(&mut ranked, date, path);
+            let order = self.path_order.get_or_init(|| {
+                path_order(self.len(), (0..self.len() as u32).collect(), |id| {
+                    articles.get(id as usize).map_or("", |a| a.path.as_str())
+                })
+            });
+            rank(&mut ranked, date, order);
         }
         ranked
     }

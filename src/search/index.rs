@@ -48,6 +48,9 @@ pub struct Index {
     /// Summaries for one-character terms, made when first needed and dropped when articles
     /// are added.
     pub(crate) initials: OnceLock<Initials>,
+    /// Per article: its place when the articles searched are sorted by path and id, for
+    /// ranking; made at the first search and dropped when articles are added.
+    pub(crate) path_order: OnceLock<Vec<u32>>,
 }
 
 /// A small set of distinct strings (sources, dates) with ids.
@@ -179,6 +182,7 @@ impl Index {
             return;
         }
         self.initials = OnceLock::new();
+        self.path_order = OnceLock::new();
         let first = self.len() as u32;
         let threads = rayon::current_num_threads().max(1);
         let size = (articles.len() / (threads * 4)).clamp(64, 16384);

@@ -1,9 +1,9 @@
-//! Ordering matches best first. Every match gets one packed key (title flag, score, hits, date),
-//! computed once; when the key's varying parts fit in 64 bits the matches are sorted by a
-//! least-significant-digit radix sort over the bytes that differ (a few linear passes instead of
-//! a comparison sort whose comparisons each look dates up), else by comparing 128-bit keys.
-//! Equal keys are then ordered by path and id, which is a total order, so the result does not
-//! depend on the order the matches came in.
+//! Ordering matches best first. Every match gets one key (title flag, score, hits, date, then
+//! its place in path order), computed once; when the parts' spreads fit in 64 bits the matches
+//! are sorted by a least-significant-digit radix sort over the bytes that differ (a few linear
+//! passes instead of a comparison sort whose comparisons each looked dates and paths up), else
+//! by comparing wide keys. Places in path order are unique, so the result does not depend on
+//! the order the matches came in.
 
 use rayon::prelude::*;
 
@@ -13,64 +13,66 @@ use super::eval::Ranked;
 const RADIX_FROM: usize = 512;
 
 /// Sorts matches best first: title matches first, then higher scores, more hits, newer dates
-/// (`date(id)` as `yyyymmdd`), then path (`path(id)`) and id.
-pub(crate) fn rank<'p>(
-    ranked: &mut [Ranked],
-    date: impl Fn(u32) -> u32 + Sync,
-    path: impl Fn(u32) -> &'p str,
-) {
+/// (`date(id)` as `yyyymmdd`), then path and id: `order[id]` is article `id`'s position when
+/// the articles are sorted by path and id (see [`path_order`]).
+pub(crate) fn rank(ranked: &mut [Ranked], date: impl Fn(u32) -> u32, order: &[u32]) {
     if ranked.len() < 2 {
         return;
     }
     let dates: Vec<u32> = ranked.iter().map(|r| date(r.id)).collect();
+    let ties: Vec<u32> = ranked
+        .iter()
+        .map(|r| order.get(r.id as usize).copied().unwrap_or(u32::MAX))
+        .collect();
     let packed = (ranked.len() >= RADIX_FROM)
-        .then(|| Packing::of(ranked, &dates))
+        .then(|| Packing::of(ranked, &dates, &ties))
         .flatten();
-    // `order[i]` is the position in `ranked` of the i-th best match, by key only.
-    let order: Vec<u32> = match packed {
+    // `order[i]` is the position in `ranked` of the i-th best match.
+    let sorted: Vec<u32> = match packed {
         Some(p) => {
-            let keys: Vec<(u64, u32)> = ranked
-                .iter()
-                .zip(&dates)
-                .enumerate()
-                .map(|(i, (r, &d))| (p.inverted(r, d), i as u32))
+            let keys: Vec<(u64, u32)> = (0..ranked.len())
+                .map(|i| (p.key(&ranked[i], dates[i], ties[i]), i as u32))
                 .collect();
             radix_sort(keys).into_iter().map(|(_, i)| i).collect()
         }
         None => {
-            let mut keys: Vec<(u128, u32)> = ranked
-                .iter()
-                .zip(&dates)
-                .enumerate()
-                .map(|(i, (r, &d))| (u128::MAX - wide_key(r, d), i as u32))
+            let mut keys: Vec<(u128, u32, u32)> = (0..ranked.len())
+                .map(|i| {
+                    (
+                        u128::MAX - wide_key(&ranked[i], dates[i]),
+                        ties[i],
+                        i as u32,
+                    )
+                })
                 .collect();
             if keys.len() > 4096 {
                 keys.par_sort_unstable();
             } else {
                 keys.sort_unstable();
             }
-            keys.into_iter().map(|(_, i)| i).collect()
+            keys.into_iter().map(|(_, _, i)| i).collect()
         }
     };
-    let sorted: Vec<(u128, Ranked)> = order
-        .iter()
-        .map(|&i| {
-            let i = i as usize;
-            (wide_key(&ranked[i], dates[i]), ranked[i])
-        })
-        .collect();
-    let mut start = 0;
-    for (slot, (_, r)) in ranked.iter_mut().zip(&sorted) {
-        *slot = *r;
-    }
-    while start < sorted.len() {
-        let k = sorted[start].0;
-        let end = start + sorted[start..].partition_point(|(key, _)| *key == k);
-        if end - start > 1 {
-            ranked[start..end].sort_by(|x, y| path(x.id).cmp(path(y.id)).then(x.id.cmp(&y.id)));
+    let copy: Vec<Ranked> = sorted.iter().map(|&i| ranked[i as usize]).collect();
+    ranked.copy_from_slice(&copy);
+}
+
+/// Per article id below `n`: its position among `ids` sorted by path (`path(id)`) and id;
+/// `u32::MAX` for ids not in `ids`. Sorting is adaptive, so paths already in id order cost
+/// one pass.
+pub(crate) fn path_order<'p>(
+    n: usize,
+    mut ids: Vec<u32>,
+    path: impl Fn(u32) -> &'p str + Sync,
+) -> Vec<u32> {
+    ids.par_sort_by(|&x, &y| path(x).cmp(path(y)).then(x.cmp(&y)));
+    let mut order = vec![u32::MAX; n];
+    for (at, &id) in ids.iter().enumerate() {
+        if let Some(slot) = order.get_mut(id as usize) {
+            *slot = at as u32;
         }
-        start = end;
     }
+    order
 }
 
 /// The full key: higher is better.
@@ -82,52 +84,55 @@ fn wide_key(r: &Ranked, date: u32) -> u128 {
         | u128::from(date)
 }
 
-/// How the key's parts are packed into 64 bits: each part less its least value, in as many
-/// bits as its spread needs, so that packed keys order as full keys do.
+/// How a match's key and its place in path order are packed into 64 bits: each part less its
+/// least value, in as many bits as its spread needs, the key's parts inverted (the radix sort
+/// puts the least first), so that packed keys order as the rule does.
 #[derive(Debug, Clone, Copy)]
 struct Packing {
-    min: [u32; 3],
+    min: [u32; 4],
     shift: [u32; 4],
-    /// All the bits in use, for inverting (the radix sort puts the least key first).
-    all: u64,
+    /// The bits of the key's parts, which are inverted.
+    key_bits: u64,
 }
 
 impl Packing {
     /// `None` when the parts' spreads need more than 64 bits.
-    fn of(ranked: &[Ranked], dates: &[u32]) -> Option<Packing> {
-        let mut lo = [u32::MAX; 3];
-        let mut hi = [0u32; 3];
-        for (r, &d) in ranked.iter().zip(dates) {
-            for (k, v) in [r.score, r.hits, d].into_iter().enumerate() {
+    fn of(ranked: &[Ranked], dates: &[u32], ties: &[u32]) -> Option<Packing> {
+        let mut lo = [u32::MAX; 4];
+        let mut hi = [0u32; 4];
+        for ((r, &d), &t) in ranked.iter().zip(dates).zip(ties) {
+            for (k, v) in [r.score, r.hits, d, t].into_iter().enumerate() {
                 lo[k] = lo[k].min(v);
                 hi[k] = hi[k].max(v);
             }
         }
         let bits = |k: usize| 32 - (hi[k] - lo[k]).leading_zeros();
-        let (score, hits, date) = (bits(0), bits(1), bits(2));
-        let total = 1 + score + hits + date;
-        if total > 64 {
+        let (score, hits, date, tie) = (bits(0), bits(1), bits(2), bits(3));
+        if 1 + score + hits + date + tie > 64 {
             return None;
         }
+        let key = 1 + score + hits + date;
         Some(Packing {
             min: lo,
-            shift: [hits + date + score, hits + date, date, 0],
-            all: if total == 64 {
-                u64::MAX
-            } else {
-                (1u64 << total) - 1
-            },
+            shift: [
+                tie + date + hits + score,
+                tie + date + hits,
+                tie + date,
+                tie,
+            ],
+            key_bits: u64::MAX.checked_shr(64 - key).unwrap_or(0) << tie,
         })
     }
 
-    /// The packed key, inverted so that the best match has the least.
+    /// The packed key: the best match has the least.
     #[inline]
-    fn inverted(&self, r: &Ranked, date: u32) -> u64 {
+    fn key(&self, r: &Ranked, date: u32, tie: u32) -> u64 {
         let packed = (u64::from(r.in_title) << self.shift[0])
             | (u64::from(r.score - self.min[0]) << self.shift[1])
             | (u64::from(r.hits - self.min[1]) << self.shift[2])
-            | u64::from(date - self.min[2]);
-        self.all ^ packed
+            | (u64::from(date - self.min[2]) << self.shift[3])
+            | u64::from(tie - self.min[3]);
+        packed ^ self.key_bits
     }
 }
 

@@ -44,11 +44,8 @@ fn matches(n: usize, spread: u32, seed: u64) -> (Vec<Ranked>, Vec<u32>, Vec<Stri
 fn check(n: usize, spread: u32, seed: u64) {
     let (mut fast, dates, paths) = matches(n, spread, seed);
     let mut slow = fast.clone();
-    rank(
-        &mut fast,
-        |id| dates[id as usize],
-        |id| paths[id as usize].as_str(),
-    );
+    let order = path_order(n, (0..n as u32).collect(), |id| paths[id as usize].as_str());
+    rank(&mut fast, |id| dates[id as usize], &order);
     plain(&mut slow, &dates, &paths);
     assert_eq!(fast, slow, "n {n}, spread {spread}, seed {seed}");
 }
@@ -69,13 +66,10 @@ fn keys_too_wide_to_pack_fall_back_to_comparisons() {
     ranked[5].hits = u32::MAX;
     ranked[9].score = 0;
     ranked[11].hits = 0;
-    assert!(Packing::of(&ranked, &vec![0; ranked.len()]).is_none());
+    assert!(Packing::of(&ranked, &vec![0; 2000], &vec![0; 2000]).is_none());
     let mut slow = ranked.clone();
-    rank(
-        &mut ranked,
-        |id| dates[id as usize],
-        |id| paths[id as usize].as_str(),
-    );
+    let order = path_order(2000, (0..2000).collect(), |id| paths[id as usize].as_str());
+    rank(&mut ranked, |id| dates[id as usize], &order);
     plain(&mut slow, &dates, &paths);
     assert_eq!(ranked, slow);
 }
@@ -85,4 +79,16 @@ fn wide_spreads_and_single_values() {
     for (n, spread) in [(600, 1), (600, 2), (5000, 1 << 20), (1, 5), (2, 5)] {
         check(n, spread, 11);
     }
+}
+
+#[test]
+fn ranking_only_the_matches_given_orders_them_by_path() {
+    let (mut ranked, dates, paths) = matches(3000, 3, 5);
+    ranked.retain(|r| r.id % 3 != 0);
+    let mut slow = ranked.clone();
+    let ids = ranked.iter().map(|r| r.id).collect();
+    let order = path_order(3000, ids, |id| paths[id as usize].as_str());
+    rank(&mut ranked, |id| dates[id as usize], &order);
+    plain(&mut slow, &dates, &paths);
+    assert_eq!(ranked, slow);
 }
