@@ -36,13 +36,16 @@ pub struct SearchCache {
     vocab_len: usize,
     /// Lowercased needle and the ids of the vocabulary words holding its bytes in order.
     candidates: Vec<(String, Vec<u32>)>,
+    /// Words matched by the last search's terms, by [`WordMatcher::identity`]: a term typed
+    /// again unchanged (the first word while the second is typed) is not matched again.
+    matched: Vec<((String, Kind, bool), Vec<(u32, u32)>)>,
 }
 
 #[cfg(test)]
 impl SearchCache {
     /// Whether the cache holds nothing to narrow from.
     pub(crate) fn is_empty(&self) -> bool {
-        self.vocab_len == 0 && self.candidates.is_empty()
+        self.vocab_len == 0 && self.candidates.is_empty() && self.matched.is_empty()
     }
 }
 
@@ -175,6 +178,7 @@ impl Index {
         let mut next_cache = SearchCache {
             vocab_len: self.vocab.len(),
             candidates: Vec::new(),
+            matched: Vec::new(),
         };
         let clauses: Vec<Vec<Compiled>> = query
             .clauses
@@ -315,13 +319,48 @@ impl Index {
     ) -> Vec<(u32, u32)> {
         let needle = m.needle_lower();
         let vocab = &self.vocab;
+        let identity = m.identity();
+        let same = identity
+            .as_ref()
+            .filter(|_| cache.vocab_len == vocab.len() && shortcut::allowed());
+        if let Some((_, matched)) = same.and_then(|i| cache.matched.iter().find(|(k, _)| k == i)) {
+            if let Some(tried) = cache.candidates.iter().find(|(old, _)| old == needle) {
+                next.candidates.push(tried.clone());
+            }
+            if let Some(i) = identity {
+                next.matched.push((i, matched.clone()));
+            }
+            return matched.clone();
+        }
+        let matched = self.match_words(m, cache, next);
+        if let Some(i) = identity {
+            next.matched.push((i, matched.clone()));
+        }
+        matched
+    }
+
+    /// [`Index::match_vocab`] without reusing an earlier answer.
+    fn match_words(
+        &self,
+        m: &WordMatcher,
+        cache: &SearchCache,
+        next: &mut SearchCache,
+    ) -> Vec<(u32, u32)> {
+        let needle = m.needle_lower();
+        let vocab = &self.vocab;
         let test = |id: u32| {
             let i = id as usize;
             m.fits_mask(vocab.mask(i)) && m.in_order_bytes(vocab.lower_bytes(i))
         };
         let score = |id: u32| {
             let i = id as usize;
-            m.score(vocab.word(i), vocab.lower(i)).map(|s| (id, s))
+            let (word, low) = (vocab.word_bytes(i), vocab.lower_bytes(i));
+            let ascii = (word.is_ascii() && low.is_ascii())
+                .then(|| m.score_ascii(word, low))
+                .flatten();
+            ascii
+                .unwrap_or_else(|| m.score(vocab.word(i), vocab.lower(i)))
+                .map(|s| (id, s))
         };
         let group = shortcut::allowed()
             .then(|| vocab.prefixes().candidates(m.kind(), needle))

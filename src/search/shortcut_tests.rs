@@ -85,7 +85,7 @@ fn same_answers(articles: &[Arc<Article>]) {
         assert_eq!(fast, slow, "{q}");
     }
     // Typing through the narrowing cache, with and without shortcuts.
-    for typed in ["talks", "said !kabul", "\"the peace\""] {
+    for typed in ["talks", "said !kabul", "\"the peace\"", "ta said", "the|ok"] {
         let (mut fast_cache, mut slow_cache) = (SearchCache::default(), SearchCache::default());
         for (i, c) in typed.char_indices() {
             let query = Query::parse(&typed[..i + c.len_utf8()]);

@@ -97,6 +97,15 @@ impl Vocab {
         slice(&self.lower, &self.lower_bounds, id)
     }
 
+    /// Word `id` as folded, as bytes (not checked to be UTF-8).
+    #[inline]
+    pub(crate) fn word_bytes(&self, id: usize) -> &[u8] {
+        match (self.bounds.get(id), self.bounds.get(id + 1)) {
+            (Some(&s), Some(&e)) => self.text.get(s as usize..e as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
     /// Word `id` lowercased, as bytes (not checked to be UTF-8, for the cheap rejections).
     #[inline]
     pub(crate) fn lower_bytes(&self, id: usize) -> &[u8] {
