@@ -17,6 +17,7 @@ mod initials;
 mod mapped;
 mod matcher;
 mod memory;
+mod pairs;
 mod prefixes;
 mod query;
 mod rank;

@@ -299,6 +299,7 @@ impl Opened {
             sources: Interned::of(self.json(Kind::Sources)?),
             initials: Default::default(),
             path_order: Default::default(),
+            pairs: Default::default(),
         })
     }
 }

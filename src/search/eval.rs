@@ -64,8 +64,12 @@ pub(super) enum Alt {
     /// A negated one-character term, answered from the per-article summaries
     /// ([`super::initials`]) without looking its words up.
     Initial,
-    /// One set of word ids per phrase word.
-    Phrase { sets: Vec<WordSet>, score: u32 },
+    /// One set of word ids per phrase word, and the same as lists.
+    Phrase {
+        sets: Vec<WordSet>,
+        lists: Vec<Vec<u32>>,
+        score: u32,
+    },
     /// Which sources or dates match.
     Meta { ok: Vec<bool>, score: u32 },
 }
@@ -281,20 +285,27 @@ impl Index {
                 // A one-word phrase is a whole-word match: its postings answer it.
                 if is_multiword_phrase(term) {
                     let mut score = 0u32;
-                    let sets = term
+                    let lists: Vec<Vec<u32>> = term
                         .words
                         .iter()
                         .map(|w| {
                             let m = WordMatcher::new(w, Kind::Phrase, term.case_sensitive);
                             score = score.saturating_add(m.perfect());
+                            let matched = self.match_vocab(&m, cache, next);
+                            matched.into_iter().map(|(id, _)| id).collect()
+                        })
+                        .collect();
+                    let sets = lists
+                        .iter()
+                        .map(|list| {
                             let mut set = WordSet::new(self.vocab.len());
-                            for (id, _) in self.match_vocab(&m, cache, next) {
+                            for &id in list {
                                 set.insert(id);
                             }
                             set
                         })
                         .collect();
-                    Alt::Phrase { sets, score }
+                    Alt::Phrase { sets, lists, score }
                 } else if marks_by_initial(term) && shortcut::allowed() {
                     Alt::Initial
                 } else {
@@ -482,9 +493,30 @@ impl Index {
                     }
                 }
             }
-            Alt::Phrase { sets, score } => {
-                for a in self.phrase_candidates(sets) {
-                    let (in_title, anywhere) = self.phrase_in(a, sets, title_only);
+            Alt::Phrase { sets, lists, score } => {
+                let paired = (shortcut::allowed() && self.pairs_worth(lists))
+                    .then(|| self.pair_hits(lists))
+                    .flatten();
+                let candidates = match &paired {
+                    Some(paired) => {
+                        for &(a, _, in_title) in &paired.hits {
+                            if !paired.is_checked[a] && (in_title || !title_only) {
+                                mark[a] = true;
+                                found(a, *score, in_title);
+                            }
+                        }
+                        paired.checked.clone()
+                    }
+                    None => self.phrase_candidates(lists),
+                };
+                let checked: Vec<(usize, bool, bool)> = candidates
+                    .into_par_iter()
+                    .map(|a| {
+                        let (in_title, anywhere) = self.phrase_in(a, sets, title_only);
+                        (a, in_title, anywhere)
+                    })
+                    .collect();
+                for (a, in_title, anywhere) in checked {
                     if anywhere {
                         mark[a] = true;
                         found(a, *score, in_title);

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::column::{Column, Lists};
 use super::initials::Initials;
+use super::pairs::Pairs;
 use super::vocab::Vocab;
 use super::words::{fold, words};
 use crate::corpus::Article;
@@ -51,6 +52,9 @@ pub struct Index {
     /// Per article: its place when the articles searched are sorted by path and id, for
     /// ranking; made at the first search and dropped when articles are added.
     pub(crate) path_order: OnceLock<Vec<u32>>,
+    /// Adjacent pairs of the commonest words, for phrases; made when first needed and
+    /// dropped when articles are added.
+    pub(crate) pairs: OnceLock<Pairs>,
 }
 
 /// A small set of distinct strings (sources, dates) with ids.
@@ -183,6 +187,7 @@ impl Index {
         }
         self.initials = OnceLock::new();
         self.path_order = OnceLock::new();
+        self.pairs = OnceLock::new();
         let first = self.len() as u32;
         let threads = rayon::current_num_threads().max(1);
         let size = (articles.len() / (threads * 4)).clamp(64, 16384);

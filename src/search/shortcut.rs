@@ -1,6 +1,7 @@
 //! Whether a search may take its shortcuts (the word groups by first bytes, the per-article
-//! summaries of one-character terms): always, except in tests that compare the shortcuts'
-//! answers with those of the plain path, on the thread that runs the search.
+//! summaries of one-character terms, the pairs of common words for phrases, the words a term
+//! matched at the last keystroke): always, except in tests that compare the shortcuts' answers
+//! with those of the plain path, on the thread that runs the search.
 
 #[cfg(not(test))]
 #[inline]
