@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::index::Index;
 use super::initials::marks_by_initial;
-use super::matcher::WordMatcher;
+use super::matcher::{Identity, WordMatcher};
 use super::query::{Field, Kind, Query, Term};
 use super::rank::{path_order, rank};
 use super::shortcut;
@@ -38,7 +38,7 @@ pub struct SearchCache {
     candidates: Vec<(String, Vec<u32>)>,
     /// Words matched by the last search's terms, by [`WordMatcher::identity`]: a term typed
     /// again unchanged (the first word while the second is typed) is not matched again.
-    matched: Vec<((String, Kind, bool), Vec<(u32, u32)>)>,
+    matched: Vec<(Identity, Vec<(u32, u32)>)>,
 }
 
 #[cfg(test)]

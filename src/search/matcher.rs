@@ -15,6 +15,10 @@ use super::words::{in_order, lower, mask};
 /// scores 161 of 171 against "Khalilzad"; `pompeo` 119 of 131 against "SecPompeo".
 const FUZZY_SHARE: f64 = 0.75;
 
+/// What a term's matched words depend on besides the vocabulary: the needle as compared, its
+/// kind, and whether case counts.
+pub(crate) type Identity = (String, Kind, bool);
+
 /// One compiled word of a term.
 pub(crate) struct WordMatcher {
     /// How the word is compared (`Phrase` means the whole word).
@@ -86,7 +90,7 @@ impl WordMatcher {
     /// What the matched words depend on besides the vocabulary: the needle as compared, its
     /// kind and case. `None` when they also depend on what the matcher scored before (fuzzy
     /// needles that are not pruned), so that an earlier answer must not be reused.
-    pub(crate) fn identity(&self) -> Option<(String, Kind, bool)> {
+    pub(crate) fn identity(&self) -> Option<Identity> {
         (self.kind != Kind::Fuzzy || self.prune)
             .then(|| (self.needle.clone(), self.kind, self.case_sensitive))
     }
