@@ -63,7 +63,10 @@ pub(super) enum Alt {
     },
     /// A negated one-character term, answered from the per-article summaries
     /// ([`super::initials`]) without looking its words up.
-    Initial,
+    Letter,
+    /// A one-character prefix term (`t`): every word of its group matches, so its words are
+    /// taken without being read, and the per-article summaries answer it.
+    Initial { words: Vec<u32>, perfect: u32 },
     /// One set of word ids per phrase word, and the same as lists.
     Phrase {
         sets: Vec<WordSet>,
@@ -307,7 +310,14 @@ impl Index {
                         .collect();
                     Alt::Phrase { sets, lists, score }
                 } else if marks_by_initial(term) && shortcut::allowed() {
-                    Alt::Initial
+                    Alt::Letter
+                } else if let Some(words) = self.initial_words(term) {
+                    let word = term.words.first().map_or("", String::as_str);
+                    let m = WordMatcher::new(word, term.kind, term.case_sensitive);
+                    Alt::Initial {
+                        words,
+                        perfect: m.perfect(),
+                    }
                 } else {
                     let word = term.words.first().map_or("", String::as_str);
                     let m = WordMatcher::new(word, term.kind, term.case_sensitive);
@@ -363,16 +373,7 @@ impl Index {
             let i = id as usize;
             m.fits_mask(vocab.mask(i)) && m.in_order_bytes(vocab.lower_bytes(i))
         };
-        let score = |id: u32| {
-            let i = id as usize;
-            let (word, low) = (vocab.word_bytes(i), vocab.lower_bytes(i));
-            let ascii = (word.is_ascii() && low.is_ascii())
-                .then(|| m.score_ascii(word, low))
-                .flatten();
-            ascii
-                .unwrap_or_else(|| m.score(vocab.word(i), vocab.lower(i)))
-                .map(|s| (id, s))
-        };
+        let score = |id: u32| self.score_word(m, id).map(|s| (id, s));
         let group = shortcut::allowed()
             .then(|| vocab.prefixes().candidates(m.kind(), needle))
             .flatten();
@@ -414,6 +415,26 @@ impl Index {
         matched
     }
 
+    /// The score of word `id` against `m`, if it matches.
+    fn score_word(&self, m: &WordMatcher, id: u32) -> Option<u32> {
+        let (vocab, i) = (&self.vocab, id as usize);
+        let (word, low) = (vocab.word_bytes(i), vocab.lower_bytes(i));
+        let ascii = (word.is_ascii() && low.is_ascii())
+            .then(|| m.score_ascii(word, low))
+            .flatten();
+        ascii.unwrap_or_else(|| m.score(vocab.word(i), vocab.lower(i)))
+    }
+
+    /// `words` (all matching `term`) with their scores.
+    fn score_words(&self, term: &Term, words: &[u32]) -> Vec<(u32, u32)> {
+        let word = term.words.first().map_or("", String::as_str);
+        let m = WordMatcher::new(word, term.kind, term.case_sensitive);
+        words
+            .iter()
+            .filter_map(|&w| self.score_word(&m, w).map(|s| (w, s)))
+            .collect()
+    }
+
     /// Adds one clause's outcome to the tally.
     fn apply_clause(&self, clause: &[Compiled], t: &mut Tally) {
         t.best.fill(0);
@@ -424,18 +445,28 @@ impl Index {
             if let (false, Alt::Words { matched, perfect }) = (c.term.negated, &c.alt) {
                 let (inline, counted) = (t.count_inline, &mut t.counted);
                 let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                let words: Vec<u32> = matched.iter().map(|&(w, _)| w).collect();
                 if shortcut::allowed()
-                    && self.walk_initial(c.term, *perfect, matched, inline, counted, arrays)
+                    && self.walk_initial(c.term, *perfect, &words, inline, counted, arrays)
                 {
                     continue;
                 }
                 let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
                 self.walk_words(matched, title_only, inline, counted, arrays);
+            } else if let Alt::Initial { words, perfect } = &c.alt {
+                let (inline, counted) = (t.count_inline, &mut t.counted);
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                if self.walk_initial(c.term, *perfect, words, inline, counted, arrays) {
+                    continue;
+                }
+                let matched = self.score_words(c.term, words);
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                self.walk_words(&matched, title_only, inline, counted, arrays);
             } else if c.term.negated {
                 t.mark.fill(false);
                 if let Alt::Words { matched, .. } = &c.alt {
                     self.mark_words(matched, title_only, &mut t.mark);
-                } else if let Alt::Initial = c.alt {
+                } else if let Alt::Letter = c.alt {
                     self.mark_initial(c.term, &mut t.mark);
                 } else {
                     self.mark_matches(c, title_only, &mut t.mark, &mut |_, _, _| {});
@@ -470,7 +501,22 @@ impl Index {
         found: &mut dyn FnMut(usize, u32, bool),
     ) {
         match &c.alt {
-            Alt::Initial => {
+            Alt::Initial { words, .. } => {
+                for (w, score) in self.score_words(c.term, words) {
+                    let w = w as usize;
+                    if !title_only {
+                        for p in self.postings.get(w) {
+                            mark[p.article as usize] = true;
+                            found(p.article as usize, score, false);
+                        }
+                    }
+                    for p in self.title_postings.get(w) {
+                        mark[p.article as usize] = true;
+                        found(p.article as usize, score, true);
+                    }
+                }
+            }
+            Alt::Letter => {
                 let mut marked = vec![false; mark.len()];
                 self.mark_initial(c.term, &mut marked);
                 for (a, _) in marked.iter().enumerate().filter(|(_, m)| **m) {

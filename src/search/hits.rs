@@ -81,7 +81,15 @@ impl Index {
                     phrases.push(sets);
                     phrase_lists.push(lists);
                 }
-                Alt::Meta { .. } | Alt::Initial => {}
+                Alt::Initial { words: ids, .. } => {
+                    for &w in ids {
+                        if !words.contains(w) {
+                            words.insert(w);
+                            word_list.push(w);
+                        }
+                    }
+                }
+                Alt::Meta { .. } | Alt::Letter => {}
             }
         }
         if phrases.is_empty() {

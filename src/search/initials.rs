@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::index::{Index, SEPARATOR};
 use super::query::{Field, Kind, Term};
+use super::shortcut;
 use super::spans::WordSet;
 
 /// Classes of the first character: ten digits and 26 letters.
@@ -119,6 +120,17 @@ pub(super) fn marks_by_initial(term: &Term) -> bool {
 }
 
 impl Index {
+    /// The words of a positive one-character prefix term, when the summaries can answer it:
+    /// every word of its group by first bytes, all of which match it.
+    pub(super) fn initial_words(&self, term: &Term) -> Option<Vec<u32>> {
+        let word = term.words.first()?;
+        let fits = !term.negated && term.kind == Kind::Prefix && single_class(term).is_some();
+        (fits && shortcut::allowed())
+            .then(|| self.vocab.prefixes().candidates(Kind::Prefix, word))
+            .flatten()
+            .map(<[u32]>::to_vec)
+    }
+
     fn initials(&self) -> &Initials {
         self.initials.get_or_init(|| Initials::of(self))
     }
@@ -159,7 +171,7 @@ impl Index {
         &self,
         term: &Term,
         perfect: u32,
-        matched: &[(u32, u32)],
+        matched: &[u32],
         count_inline: bool,
         counted: &mut WordSet,
         (best, best_in_title, hits): (&mut [u32], &mut [bool], &mut [u32]),
@@ -171,10 +183,10 @@ impl Index {
             return false;
         }
         if count_inline {
-            if matched.iter().any(|&(w, _)| counted.contains(w)) {
+            if matched.iter().any(|&w| counted.contains(w)) {
                 return false;
             }
-            for &(w, _) in matched {
+            for &w in matched {
                 counted.insert(w);
             }
         }
