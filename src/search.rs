@@ -9,6 +9,7 @@
 
 mod bound;
 pub(crate) mod column;
+mod compile;
 mod eval;
 mod highlight;
 mod hits;
