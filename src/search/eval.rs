@@ -154,11 +154,19 @@ impl Index {
         let mut ranked = self.matches(query, cache);
         if !query.is_empty() {
             let date = |id: u32| self.date_keys.get(id as usize).copied().unwrap_or(0);
-            let order = self.path_order.get_or_init(|| {
+            let make = || {
                 path_order(self.len(), (0..self.len() as u32).collect(), |id| {
                     articles.get(id as usize).map_or("", |a| a.path.as_str())
                 })
-            });
+            };
+            // Kept only for the articles the index was built from (the same number of them).
+            let made;
+            let order = if articles.len() == self.len() {
+                self.path_order.get_or_init(make)
+            } else {
+                made = make();
+                &made
+            };
             rank(&mut ranked, date, order);
         }
         ranked
