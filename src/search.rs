@@ -9,15 +9,21 @@
 
 mod bound;
 pub(crate) mod column;
+mod compile;
 mod eval;
 mod highlight;
 mod hits;
 mod index;
+mod initials;
 mod mapped;
 mod matcher;
 mod memory;
+mod pairs;
+mod prefixes;
 mod query;
+mod rank;
 mod searcher;
+mod shortcut;
 mod spans;
 mod vocab;
 mod walk;

@@ -343,6 +343,9 @@ impl Opened {
             dates: Interned::of(self.json(Kind::Dates)?),
             source_of: self.column(Kind::SourceOf)?,
             sources: Interned::of(self.json(Kind::Sources)?),
+            initials: Default::default(),
+            path_order: Default::default(),
+            pairs: Default::default(),
         })
     }
 }

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::index::Index;
-use super::matcher::WordMatcher;
+use super::matcher::Identity;
 use super::query::{Field, Kind, Query, Term};
-use super::spans::{WordSet, phrase_occurs};
-use super::words::{fold, lower, words};
+use super::rank::{path_order, rank};
+use super::shortcut;
+use super::spans::WordSet;
 use crate::corpus::Article;
 
 /// One article in a result list.
@@ -30,30 +31,46 @@ pub struct Ranked {
 /// a term that grew at its end is only tried against the words its shorter self could match.
 #[derive(Debug, Default)]
 pub struct SearchCache {
-    vocab_len: usize,
+    pub(super) vocab_len: usize,
     /// Lowercased needle and the ids of the vocabulary words holding its bytes in order.
-    candidates: Vec<(String, Vec<u32>)>,
+    pub(super) candidates: Vec<(String, Vec<u32>)>,
+    /// Words matched by the last search's terms, by [`WordMatcher::identity`]: a term typed
+    /// again unchanged (the first word while the second is typed) is not matched again.
+    pub(super) matched: Vec<(Identity, Vec<(u32, u32)>)>,
 }
 
 #[cfg(test)]
 impl SearchCache {
     /// Whether the cache holds nothing to narrow from.
     pub(crate) fn is_empty(&self) -> bool {
-        self.vocab_len == 0 && self.candidates.is_empty()
+        self.vocab_len == 0 && self.candidates.is_empty() && self.matched.is_empty()
     }
 }
 
 /// A phrase of two words or more: the one kind of term that needs articles' words in order.
-fn is_multiword_phrase(term: &Term) -> bool {
+pub(super) fn is_multiword_phrase(term: &Term) -> bool {
     term.kind == Kind::Phrase && term.words.len() > 1
 }
 
 /// A term made ready for the index.
 pub(super) enum Alt {
-    /// Words of the vocabulary and their scores.
-    Words { matched: Vec<(u32, u32)> },
-    /// One set of word ids per phrase word.
-    Phrase { sets: Vec<WordSet>, score: u32 },
+    /// Words of the vocabulary and their scores, and the term's perfect score.
+    Words {
+        matched: Vec<(u32, u32)>,
+        perfect: u32,
+    },
+    /// A negated one-character term, answered from the per-article summaries
+    /// ([`super::initials`]) without looking its words up.
+    Letter,
+    /// A one-character prefix term (`t`): every word of its group matches, so its words are
+    /// taken without being read, and the per-article summaries answer it.
+    Initial { words: Vec<u32>, perfect: u32 },
+    /// One set of word ids per phrase word, and the same as lists.
+    Phrase {
+        sets: Vec<WordSet>,
+        lists: Vec<Vec<u32>>,
+        score: u32,
+    },
     /// Which sources or dates match.
     Meta { ok: Vec<bool>, score: u32 },
 }
@@ -76,37 +93,6 @@ struct Tally {
     hits: Vec<u32>,
     count_inline: bool,
     counted: WordSet,
-}
-
-/// Sorts matches best first: title matches first, then higher scores, more hits, newer dates
-/// (`date(id)` as `yyyymmdd`), then path (`path(id)`) and id. Sorts on a packed key first and
-/// compares paths only within runs of equal keys, which are short.
-pub(crate) fn rank<'p>(
-    ranked: &mut [Ranked],
-    date: impl Fn(u32) -> u32 + Sync,
-    path: impl Fn(u32) -> &'p str,
-) {
-    let key = |r: &Ranked| {
-        (u128::from(r.in_title) << 96)
-            | (u128::from(r.score) << 64)
-            | (u128::from(r.hits) << 32)
-            | u128::from(date(r.id))
-    };
-    let by_key = |x: &Ranked, y: &Ranked| key(y).cmp(&key(x)).then(x.id.cmp(&y.id));
-    if ranked.len() > 4096 {
-        ranked.par_sort_unstable_by(by_key);
-    } else {
-        ranked.sort_unstable_by(by_key);
-    }
-    let mut start = 0;
-    while start < ranked.len() {
-        let k = key(&ranked[start]);
-        let end = start + ranked[start..].partition_point(|r| key(r) == k);
-        if end - start > 1 {
-            ranked[start..end].sort_by(|x, y| path(x.id).cmp(path(y.id)).then(x.id.cmp(&y.id)));
-        }
-        start = end;
-    }
 }
 
 /// The articles of `articles` matching `query`, best first, as an [`Index`] over all of them
@@ -137,10 +123,15 @@ pub fn search_once(articles: &[Arc<Article>], query: &Query) -> Vec<Ranked> {
             .iter()
             .map(|a| super::index::date_key(a.date.as_deref()))
             .collect();
+        let order = path_order(
+            articles.len(),
+            ranked.iter().map(|r| r.id).collect(),
+            |id| articles.get(id as usize).map_or("", |a| a.path.as_str()),
+        );
         rank(
             &mut ranked,
             |id| dates.get(id as usize).copied().unwrap_or(0),
-            |id| articles.get(id as usize).map_or("", |a| a.path.as_str()),
+            &order,
         );
     }
     ranked
@@ -163,8 +154,20 @@ impl Index {
         let mut ranked = self.matches(query, cache);
         if !query.is_empty() {
             let date = |id: u32| self.date_keys.get(id as usize).copied().unwrap_or(0);
-            let path = |id: u32| articles.get(id as usize).map_or("", |a| a.path.as_str());
-            rank(&mut ranked, date, path);
+            let make = || {
+                path_order(self.len(), (0..self.len() as u32).collect(), |id| {
+                    articles.get(id as usize).map_or("", |a| a.path.as_str())
+                })
+            };
+            // Kept only for the articles the index was built from (the same number of them).
+            let made;
+            let order = if articles.len() == self.len() {
+                self.path_order.get_or_init(make)
+            } else {
+                made = make();
+                &made
+            };
+            rank(&mut ranked, date, order);
         }
         ranked
     }
@@ -188,6 +191,7 @@ impl Index {
         let mut next_cache = SearchCache {
             vocab_len: self.vocab.len(),
             candidates: Vec::new(),
+            matched: Vec::new(),
         };
         let clauses: Vec<Vec<Compiled>> = query
             .clauses
@@ -235,127 +239,6 @@ impl Index {
             .collect()
     }
 
-    fn compile(&self, term: &Term, cache: &SearchCache, next: &mut SearchCache) -> Alt {
-        match term.field {
-            Field::Date => {
-                let want = term
-                    .words
-                    .first()
-                    .map_or("", String::as_str)
-                    .to_ascii_lowercase();
-                let ok = self
-                    .dates
-                    .names
-                    .iter()
-                    .map(|d| d.to_ascii_lowercase().starts_with(&want))
-                    .collect();
-                Alt::Meta { ok, score: 1 }
-            }
-            Field::Source => {
-                let matchers: Vec<WordMatcher> = term
-                    .words
-                    .iter()
-                    .map(|w| WordMatcher::new(w, term.kind, term.case_sensitive))
-                    .collect();
-                let lens = [matchers.len()];
-                let ok = self
-                    .sources
-                    .names
-                    .iter()
-                    .map(|name| {
-                        let folded: Vec<(String, String)> = words(name)
-                            .map(|(_, w)| {
-                                let f = fold(w).into_owned();
-                                let l = lower(&f).into_owned();
-                                (f, l)
-                            })
-                            .collect();
-                        if term.kind == Kind::Phrase {
-                            phrase_occurs(folded.len(), lens[0], |j, i| {
-                                matchers[j].matches(&folded[i].0, &folded[i].1).is_some()
-                            })
-                        } else {
-                            folded
-                                .iter()
-                                .any(|(f, l)| matchers[0].matches(f, l).is_some())
-                        }
-                    })
-                    .collect();
-                Alt::Meta {
-                    ok,
-                    score: matchers.first().map_or(1, WordMatcher::perfect),
-                }
-            }
-            Field::Text | Field::Title => {
-                // A one-word phrase is a whole-word match: its postings answer it.
-                if is_multiword_phrase(term) {
-                    let mut score = 0u32;
-                    let sets = term
-                        .words
-                        .iter()
-                        .map(|w| {
-                            let m = WordMatcher::new(w, Kind::Phrase, term.case_sensitive);
-                            score = score.saturating_add(m.perfect());
-                            let mut set = WordSet::new(self.vocab.len());
-                            for (id, _) in self.match_vocab(&m, cache, next) {
-                                set.insert(id);
-                            }
-                            set
-                        })
-                        .collect();
-                    Alt::Phrase { sets, score }
-                } else {
-                    let word = term.words.first().map_or("", String::as_str);
-                    let m = WordMatcher::new(word, term.kind, term.case_sensitive);
-                    Alt::Words {
-                        matched: self.match_vocab(&m, cache, next),
-                    }
-                }
-            }
-        }
-    }
-
-    /// The vocabulary words `m` matches, with scores; narrows from `cache` when it can and
-    /// records the candidates it tried in `next`.
-    fn match_vocab(
-        &self,
-        m: &WordMatcher,
-        cache: &SearchCache,
-        next: &mut SearchCache,
-    ) -> Vec<(u32, u32)> {
-        let needle = m.needle_lower();
-        let vocab = &self.vocab;
-        let test = |id: u32| {
-            let i = id as usize;
-            m.fits_mask(vocab.mask(i)) && m.may_match(vocab.lower(i), vocab.mask(i))
-        };
-        let narrowed = cache
-            .candidates
-            .iter()
-            .filter(|(old, _)| needle.starts_with(old.as_str()) && cache.vocab_len <= vocab.len())
-            .max_by_key(|(old, _)| old.len());
-        let candidates: Vec<u32> = match narrowed {
-            Some((_, ids)) => {
-                let mut c: Vec<u32> = ids.par_iter().copied().filter(|&id| test(id)).collect();
-                c.extend((cache.vocab_len as u32..vocab.len() as u32).filter(|&id| test(id)));
-                c
-            }
-            None => (0..vocab.len() as u32)
-                .into_par_iter()
-                .filter(|&id| test(id))
-                .collect(),
-        };
-        let matched = candidates
-            .par_iter()
-            .filter_map(|&id| {
-                let i = id as usize;
-                m.score(vocab.word(i), vocab.lower(i)).map(|s| (id, s))
-            })
-            .collect();
-        next.candidates.push((needle.to_string(), candidates));
-        matched
-    }
-
     /// Adds one clause's outcome to the tally.
     fn apply_clause(&self, clause: &[Compiled], t: &mut Tally) {
         t.best.fill(0);
@@ -363,14 +246,32 @@ impl Index {
         t.kept.fill(false);
         for c in clause {
             let title_only = c.term.field == Field::Title;
-            if let (false, Alt::Words { matched }) = (c.term.negated, &c.alt) {
-                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+            if let (false, Alt::Words { matched, perfect }) = (c.term.negated, &c.alt) {
                 let (inline, counted) = (t.count_inline, &mut t.counted);
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                let words: Vec<u32> = matched.iter().map(|&(w, _)| w).collect();
+                if shortcut::allowed()
+                    && self.walk_initial(c.term, *perfect, &words, inline, counted, arrays)
+                {
+                    continue;
+                }
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
                 self.walk_words(matched, title_only, inline, counted, arrays);
+            } else if let Alt::Initial { words, perfect } = &c.alt {
+                let (inline, counted) = (t.count_inline, &mut t.counted);
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                if self.walk_initial(c.term, *perfect, words, inline, counted, arrays) {
+                    continue;
+                }
+                let matched = self.score_words(c.term, words);
+                let arrays = (&mut t.best[..], &mut t.best_in_title[..], &mut t.hits[..]);
+                self.walk_words(&matched, title_only, inline, counted, arrays);
             } else if c.term.negated {
                 t.mark.fill(false);
-                if let Alt::Words { matched } = &c.alt {
+                if let Alt::Words { matched, .. } = &c.alt {
                     self.mark_words(matched, title_only, &mut t.mark);
+                } else if let Alt::Letter = c.alt {
+                    self.mark_initial(c.term, &mut t.mark);
                 } else {
                     self.mark_matches(c, title_only, &mut t.mark, &mut |_, _, _| {});
                 }
@@ -404,7 +305,30 @@ impl Index {
         found: &mut dyn FnMut(usize, u32, bool),
     ) {
         match &c.alt {
-            Alt::Words { matched } => {
+            Alt::Initial { words, .. } => {
+                for (w, score) in self.score_words(c.term, words) {
+                    let w = w as usize;
+                    if !title_only {
+                        for p in self.postings.get(w) {
+                            mark[p.article as usize] = true;
+                            found(p.article as usize, score, false);
+                        }
+                    }
+                    for p in self.title_postings.get(w) {
+                        mark[p.article as usize] = true;
+                        found(p.article as usize, score, true);
+                    }
+                }
+            }
+            Alt::Letter => {
+                let mut marked = vec![false; mark.len()];
+                self.mark_initial(c.term, &mut marked);
+                for (a, _) in marked.iter().enumerate().filter(|(_, m)| **m) {
+                    mark[a] = true;
+                    found(a, 1, false);
+                }
+            }
+            Alt::Words { matched, .. } => {
                 for &(w, score) in matched {
                     let w = w as usize;
                     if !title_only {
@@ -419,9 +343,30 @@ impl Index {
                     }
                 }
             }
-            Alt::Phrase { sets, score } => {
-                for a in self.phrase_candidates(sets) {
-                    let (in_title, anywhere) = self.phrase_in(a, sets, title_only);
+            Alt::Phrase { sets, lists, score } => {
+                let paired = (shortcut::allowed() && self.pairs_worth(lists))
+                    .then(|| self.pair_hits(lists))
+                    .flatten();
+                let candidates = match &paired {
+                    Some(paired) => {
+                        for &(a, _, in_title) in &paired.hits {
+                            if !paired.is_checked[a] && (in_title || !title_only) {
+                                mark[a] = true;
+                                found(a, *score, in_title);
+                            }
+                        }
+                        paired.checked.clone()
+                    }
+                    None => self.phrase_candidates(lists),
+                };
+                let checked: Vec<(usize, bool, bool)> = candidates
+                    .into_par_iter()
+                    .map(|a| {
+                        let (in_title, anywhere) = self.phrase_in(a, sets, title_only);
+                        (a, in_title, anywhere)
+                    })
+                    .collect();
+                for (a, in_title, anywhere) in checked {
                     if anywhere {
                         mark[a] = true;
                         found(a, *score, in_title);

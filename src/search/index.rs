@@ -2,12 +2,14 @@
 //! (whole article and title), each article's words as vocabulary ids (for phrases and hit
 //! counts), and the sources and dates for field terms. Built in parallel, appended to in batches.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::column::{Column, Lists};
+use super::initials::Initials;
+use super::pairs::Pairs;
 use super::vocab::Vocab;
 use super::words::{fold, words};
 use crate::corpus::Article;
@@ -44,6 +46,15 @@ pub struct Index {
     /// Per article: an index into `sources`, or `u32::MAX` when it has none.
     pub(crate) source_of: Column<u32>,
     pub(crate) sources: Interned,
+    /// Summaries for one-character terms, made when first needed and dropped when articles
+    /// are added.
+    pub(crate) initials: OnceLock<Initials>,
+    /// Per article: its place when the articles searched are sorted by path and id, for
+    /// ranking; made at the first search and dropped when articles are added.
+    pub(crate) path_order: OnceLock<Vec<u32>>,
+    /// Adjacent pairs of the commonest words, for phrases; made when first needed and
+    /// dropped when articles are added.
+    pub(crate) pairs: OnceLock<Pairs>,
 }
 
 /// A small set of distinct strings (sources, dates) with ids.
@@ -174,6 +185,9 @@ impl Index {
         if articles.is_empty() {
             return;
         }
+        self.initials = OnceLock::new();
+        self.path_order = OnceLock::new();
+        self.pairs = OnceLock::new();
         let first = self.len() as u32;
         let threads = rayon::current_num_threads().max(1);
         let size = (articles.len() / (threads * 4)).clamp(64, 16384);

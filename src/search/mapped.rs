@@ -6,9 +6,10 @@
 
 use std::sync::Arc;
 
-use super::eval::{Ranked, SearchCache, rank};
+use super::eval::{Ranked, SearchCache};
 use super::index::{Index, date_key};
 use super::query::Query;
+use super::rank::{path_order, rank};
 use super::searcher::Searcher;
 use super::worker::Snapshot;
 use crate::corpus::{Article, Bodies};
@@ -27,6 +28,9 @@ pub struct MappedIndex {
     /// Every article added, by id: for paths and dates when ranking.
     articles: Vec<Arc<Article>>,
     date_keys: Vec<u32>,
+    /// Per article: its place in path order, for ranking; made at the first search after
+    /// articles were added.
+    path_order: Option<Vec<u32>>,
 }
 
 impl std::fmt::Debug for MappedIndex {
@@ -56,6 +60,7 @@ impl MappedIndex {
             fresh_id: Vec::new(),
             articles: Vec::new(),
             date_keys: Vec::new(),
+            path_order: None,
         }
     }
 
@@ -86,6 +91,7 @@ impl Searcher for MappedIndex {
             self.articles.push(Arc::clone(a));
             self.date_keys.push(date_key(a.date.as_deref()));
         }
+        self.path_order = None;
         if !fresh.is_empty() {
             self.fresh.add(&fresh);
             self.fresh_cache = SearchCache::default();
@@ -125,12 +131,17 @@ impl Searcher for MappedIndex {
                     }),
             );
         }
-        let dates = &self.date_keys;
         let articles = &self.articles;
+        let order = self.path_order.get_or_insert_with(|| {
+            path_order(articles.len(), (0..articles.len() as u32).collect(), |id| {
+                articles.get(id as usize).map_or("", |a| a.path.as_str())
+            })
+        });
+        let dates = &self.date_keys;
         rank(
             &mut ranked,
             |id| dates.get(id as usize).copied().unwrap_or(0),
-            |id| articles.get(id as usize).map_or("", |a| a.path.as_str()),
+            order,
         );
         ranked
     }

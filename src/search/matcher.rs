@@ -15,6 +15,10 @@ use super::words::{in_order, lower, mask};
 /// scores 161 of 171 against "Khalilzad"; `pompeo` 119 of 131 against "SecPompeo".
 const FUZZY_SHARE: f64 = 0.75;
 
+/// What a term's matched words depend on besides the vocabulary: the needle as compared, its
+/// kind, and whether case counts.
+pub(crate) type Identity = (String, Kind, bool);
+
 /// One compiled word of a term.
 pub(crate) struct WordMatcher {
     /// How the word is compared (`Phrase` means the whole word).
@@ -27,6 +31,8 @@ pub(crate) struct WordMatcher {
     case_sensitive: bool,
     /// The needle's score against itself.
     perfect: u32,
+    /// The needle's length in characters.
+    needle_chars: usize,
     min_fuzzy: i64,
     /// Whether [`upper_bound`] may reject words before the matcher runs: not for needles with a
     /// character three times in a row, whose scores depend on what the matcher scored before
@@ -61,6 +67,7 @@ impl WordMatcher {
         let perfect = skim.fuzzy_match(&needle, &needle).unwrap_or(0).max(1);
         let bytes = needle_lower.as_bytes();
         let prune = !bytes.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+        let needle_chars = needle.chars().count();
         WordMatcher {
             kind,
             needle_mask: mask(&needle_lower),
@@ -68,6 +75,7 @@ impl WordMatcher {
             needle,
             case_sensitive,
             perfect: u32::try_from(perfect).unwrap_or(u32::MAX),
+            needle_chars,
             min_fuzzy: (perfect as f64 * FUZZY_SHARE).ceil() as i64,
             prune,
             skim,
@@ -77,6 +85,19 @@ impl WordMatcher {
     /// The lowercased needle: words that match it contain these bytes in this order.
     pub(crate) fn needle_lower(&self) -> &str {
         &self.needle_lower
+    }
+
+    /// What the matched words depend on besides the vocabulary: the needle as compared, its
+    /// kind and case. `None` when they also depend on what the matcher scored before (fuzzy
+    /// needles that are not pruned), so that an earlier answer must not be reused.
+    pub(crate) fn identity(&self) -> Option<Identity> {
+        (self.kind != Kind::Fuzzy || self.prune)
+            .then(|| (self.needle.clone(), self.kind, self.case_sensitive))
+    }
+
+    /// How the needle is compared.
+    pub(crate) fn kind(&self) -> Kind {
+        self.kind
     }
 
     /// The needle's score against itself: what a perfect whole-word match scores.
@@ -131,6 +152,35 @@ impl WordMatcher {
             .count()
             .saturating_sub(self.needle.chars().count());
         found.then(|| self.perfect.saturating_sub(extra as u32).max(1))
+    }
+
+    /// [`WordMatcher::score`] for a word whose folded and lowercased forms are both ASCII, on
+    /// their bytes (no decoding, no counting of characters); `None` for fuzzy terms, which
+    /// need the matcher.
+    #[inline]
+    pub(crate) fn score_ascii(&self, folded: &[u8], word_lower: &[u8]) -> Option<Option<u32>> {
+        let hay = if self.case_sensitive {
+            folded
+        } else {
+            word_lower
+        };
+        let needle = self.needle.as_bytes();
+        let found = match self.kind {
+            Kind::Fuzzy => return None,
+            Kind::Exact => hay.windows(needle.len()).any(|w| w == needle),
+            Kind::Prefix => hay.starts_with(needle),
+            Kind::Suffix => hay.ends_with(needle),
+            Kind::Phrase => hay == needle,
+        };
+        let extra = hay.len().saturating_sub(self.needle_chars);
+        Some(found.then(|| self.perfect.saturating_sub(extra as u32).max(1)))
+    }
+
+    /// [`WordMatcher::may_match`] on the lowercased word's bytes, when its mask has passed
+    /// [`WordMatcher::fits_mask`].
+    #[inline]
+    pub(crate) fn in_order_bytes(&self, word_lower: &[u8]) -> bool {
+        in_order(self.needle_lower.as_bytes(), word_lower)
     }
 
     /// Both checks together, for a word seen once.
@@ -229,5 +279,19 @@ mod tests {
         assert!(w.matches("Oslo", "oslo") > w.matches("Osloer", "osloer"));
         let f = m("talibn", Kind::Fuzzy);
         assert!(f.matches("Taliban", "taliban").is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_scores_are_the_scores(word in "[a-cA-C]{1,6}", needle in "[a-cA-C]{1,3}") {
+            for kind in [Kind::Exact, Kind::Prefix, Kind::Suffix, Kind::Phrase] {
+                let w = m(&needle, kind);
+                let low = lower(&word);
+                let fast = w.score_ascii(word.as_bytes(), low.as_bytes());
+                proptest::prop_assert_eq!(fast, Some(w.score(&word, &low)), "{:?}", kind);
+            }
+            let fuzzy = m(&needle, Kind::Fuzzy);
+            proptest::prop_assert_eq!(fuzzy.score_ascii(word.as_bytes(), word.as_bytes()), None);
+        }
     }
 }

@@ -3,9 +3,12 @@
 //! its lowercased form and letter mask alongside. The arrays are [`Column`]s, so a vocabulary
 //! read from a cache file is used where it lies.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use super::column::Column;
+use super::prefixes::Prefixes;
 use super::words::{lower, mask};
 
 /// Distinct folded words with ids in order of first appearance.
@@ -22,6 +25,9 @@ pub(crate) struct Vocab {
     /// hash flooding is not a concern. Empty for a vocabulary read from a file until a word is
     /// interned into it.
     ids: FxHashMap<Box<str>, u32>,
+    /// The words grouped by their first bytes, made when first asked for and dropped whenever
+    /// a word is added.
+    prefixes: OnceLock<Prefixes>,
 }
 
 impl Vocab {
@@ -40,6 +46,7 @@ impl Vocab {
             lower_bounds,
             masks,
             ids: FxHashMap::default(),
+            prefixes: OnceLock::new(),
         }
     }
 
@@ -62,6 +69,7 @@ impl Vocab {
             self.bounds.to_mut().push(0);
             self.lower_bounds.to_mut().push(0);
         }
+        self.prefixes = OnceLock::new();
         let id = self.masks.len() as u32;
         let low = lower(folded);
         let text = self.text.to_mut();
@@ -87,6 +95,30 @@ impl Vocab {
     #[inline]
     pub(crate) fn lower(&self, id: usize) -> &str {
         slice(&self.lower, &self.lower_bounds, id)
+    }
+
+    /// Word `id` as folded, as bytes (not checked to be UTF-8).
+    #[inline]
+    pub(crate) fn word_bytes(&self, id: usize) -> &[u8] {
+        match (self.bounds.get(id), self.bounds.get(id + 1)) {
+            (Some(&s), Some(&e)) => self.text.get(s as usize..e as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Word `id` lowercased, as bytes (not checked to be UTF-8, for the cheap rejections).
+    #[inline]
+    pub(crate) fn lower_bytes(&self, id: usize) -> &[u8] {
+        match (self.lower_bounds.get(id), self.lower_bounds.get(id + 1)) {
+            (Some(&s), Some(&e)) => self.lower.get(s as usize..e as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The words grouped by the first two bytes of their lowercased form.
+    pub(crate) fn prefixes(&self) -> &Prefixes {
+        self.prefixes
+            .get_or_init(|| Prefixes::of(self.len(), |id| self.lower_bytes(id)))
     }
 
     #[inline]
