@@ -110,8 +110,12 @@ fn start(corpus: &Path, home: &Path, total: u64, query: &str) -> Run {
         thread::sleep(Duration::from_millis(2));
     }
     let rss = rss_anon_kb(pid);
-    // Quit, and let it finish writing the cache if it is.
-    let _ = writer.write_all(b"\x1bq");
+    // Quit (Esc leaves the filter bar; sent apart, or it reads as Alt-q), and let it finish
+    // writing the cache if it is.
+    let _ = writer.write_all(b"\x1b");
+    let _ = writer.flush();
+    thread::sleep(Duration::from_millis(150));
+    let _ = writer.write_all(b"q");
     let _ = writer.flush();
     let quit = Instant::now();
     while quit.elapsed() < Duration::from_secs(120) {
