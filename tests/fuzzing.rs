@@ -54,6 +54,11 @@ fn state_file() {
 }
 
 #[test]
+fn cache_file() {
+    check("cache file", 2_000);
+}
+
+#[test]
 fn every_target_is_run_here() {
     let names: Vec<&str> = targets::TARGETS.iter().map(|(n, _)| *n).collect();
     assert_eq!(
@@ -65,7 +70,8 @@ fn every_target_is_run_here() {
             "wrap",
             "query + search",
             "config",
-            "state file"
+            "state file",
+            "cache file"
         ]
     );
 }

@@ -81,6 +81,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("query + search", search),
     ("config", config_target),
     ("state file", state_file),
+    ("cache file", cache_file),
 ];
 
 fn clean(g: &mut Gen) -> (usize, Result<(), String>) {
@@ -211,4 +212,147 @@ fn state_file(g: &mut Gen) -> (usize, Result<(), String>) {
     };
     let _ = folio::state::parse_file(&bytes);
     (bytes.len(), Ok(()))
+}
+
+/// A sound cache file of a few articles, made once: what `cache_file` damages.
+fn sound_cache() -> &'static (Vec<u8>, std::path::PathBuf) {
+    use std::sync::{Arc, OnceLock};
+    static SOUND: OnceLock<(Vec<u8>, std::path::PathBuf)> = OnceLock::new();
+    SOUND.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("folio-fuzz-cache-{}", std::process::id()));
+        let corpus = dir.join("corpus");
+        let _ = std::fs::create_dir_all(&corpus);
+        for (i, text) in [
+            "Talks in Oslo\n\nEnvoys met in the Norwegian capital. See https://example.org/a.\n",
+            "Kabul report\n\nFighting near Kunduz; the talks stalled.\n\n> quoted\n",
+            "Market news\n\nPrices rose at the cafe.\n",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let _ = std::fs::write(corpus.join(format!("{i}.txt")), text);
+        }
+        let cache = folio::cache::Cache {
+            dir: dir.join("cache"),
+            limit: 1 << 30,
+            settings: "fuzz".into(),
+        };
+        let paths = [corpus.clone()];
+        let key = folio::cache::Key::of(&paths, &cache.settings).expect("a key");
+        let (candidates, _) = folio::corpus::discover(&paths).expect("the corpus");
+        let mut articles = Vec::new();
+        let from = folio::cache::stream::From {
+            key: Some(&key),
+            cache: None,
+        };
+        let files = folio::cache::stream::stream(&candidates, &from, |b| {
+            articles.extend(b.articles.into_iter().map(Arc::new));
+            true
+        })
+        .expect("loaded");
+        let mut index = folio::search::Index::new();
+        index.add(&articles);
+        let manifest = folio::cache::Manifest {
+            key: key.clone(),
+            files,
+            built_s: 0,
+        };
+        let _ = cache.save(&manifest, &index, &articles);
+        let bytes = std::fs::read(cache.path(&key)).unwrap_or_default();
+        (bytes, dir)
+    })
+}
+
+/// Puts right every checksum of a (damaged) cache file, so that what follows the checks is
+/// fuzzed too: sections that lie about their sizes, offsets past the end, strings that are
+/// not UTF-8.
+fn fix_checksums(b: &mut [u8]) {
+    let u64_at = |b: &[u8], at: usize| {
+        b.get(at..at + 8)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let sections = b
+        .get(12..16)
+        .and_then(|s| s.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
+        .min(64) as usize;
+    for i in 0..sections {
+        let e = 64 + i * 32;
+        let (offset, len) = (u64_at(b, e + 8) as usize, u64_at(b, e + 16) as usize);
+        let crc = match b.get(offset..offset.saturating_add(len)) {
+            Some(section) => u64::from(crc32fast::hash(section)),
+            None => continue,
+        };
+        if let Some(slot) = b.get_mut(e + 24..e + 32) {
+            slot.copy_from_slice(&crc.to_le_bytes());
+        }
+    }
+    if let Some(table) = b.get(64..64 + sections * 32) {
+        let crc = u64::from(crc32fast::hash(table));
+        b[48..56].copy_from_slice(&crc.to_le_bytes());
+    }
+    if b.len() >= 64 {
+        let len = b.len() as u64;
+        b[24..32].copy_from_slice(&len.to_le_bytes());
+        let crc = u64::from(crc32fast::hash(&b[..56]));
+        b[56..64].copy_from_slice(&crc.to_le_bytes());
+    }
+}
+
+/// A sound cache file damaged (bytes changed, cut, grown; then, half the time, its checksums
+/// put right), opened and, when it is taken, searched and read: never a panic.
+fn cache_file(g: &mut Gen) -> (usize, Result<(), String>) {
+    use folio::search::Searcher;
+    use std::sync::Arc;
+    let (sound, dir) = sound_cache();
+    let mut b = sound.clone();
+    for _ in 0..1 + g.below(8) {
+        match g.below(4) {
+            0 if !b.is_empty() => {
+                let at = g.below(b.len());
+                b[at] ^= 1 << g.below(8);
+            }
+            1 if !b.is_empty() => {
+                // A field of the header or the table: a size, an offset, a count.
+                let at = g.below(b.len().min(64 + 22 * 32));
+                b[at] = g.next() as u8;
+            }
+            2 => b.truncate(g.below(b.len() + 1)),
+            _ => b.extend((0..g.below(64)).map(|_| g.next() as u8)),
+        }
+    }
+    if g.below(2) == 0 {
+        fix_checksums(&mut b);
+    }
+    let path = dir.join(format!("input-{:?}.idx", std::thread::current().id()));
+    if std::fs::write(&path, &b).is_err() {
+        return (b.len(), Ok(()));
+    }
+    if let Ok(Some(opened)) = folio::cache::Opened::open(&path) {
+        let opened = Arc::new(opened);
+        let _ = (opened.roots(), opened.bodies_sound(), opened.len());
+        let headers: Vec<Arc<folio::corpus::Article>> = (0..opened.articles().min(16) as u32)
+            .filter_map(|id| opened.header(id, "x").map(Arc::new))
+            .collect();
+        for a in &headers {
+            let _ = a.full();
+        }
+        if let Ok(index) = opened.index() {
+            let bodies: Arc<dyn folio::corpus::Bodies> = opened.clone();
+            let mut mapped = folio::search::MappedIndex::new(index, bodies);
+            mapped.add(&headers);
+            for q in [
+                "talks",
+                "ka",
+                "\"the talks\"",
+                "oslo !kabul",
+                "t",
+                "source:x",
+            ] {
+                let _ = mapped.search(&folio::search::Query::parse(q));
+            }
+        }
+    }
+    (b.len(), Ok(()))
 }
