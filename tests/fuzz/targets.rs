@@ -238,8 +238,12 @@ fn sound_cache() -> &'static (Vec<u8>, std::path::PathBuf) {
             settings: "fuzz".into(),
         };
         let paths = [corpus.clone()];
-        let key = folio::cache::Key::of(&paths, &cache.settings).expect("a key");
-        let (candidates, _) = folio::corpus::discover(&paths).expect("the corpus");
+        let (Some(key), Ok((candidates, _))) = (
+            folio::cache::Key::of(&paths, &cache.settings),
+            folio::corpus::discover(&paths),
+        ) else {
+            return (Vec::new(), dir);
+        };
         let mut articles = Vec::new();
         let from = folio::cache::stream::From {
             key: Some(&key),
@@ -249,7 +253,7 @@ fn sound_cache() -> &'static (Vec<u8>, std::path::PathBuf) {
             articles.extend(b.articles.into_iter().map(Arc::new));
             true
         })
-        .expect("loaded");
+        .unwrap_or_default();
         let mut index = folio::search::Index::new();
         index.add(&articles);
         let manifest = folio::cache::Manifest {
@@ -306,6 +310,9 @@ fn cache_file(g: &mut Gen) -> (usize, Result<(), String>) {
     use folio::search::Searcher;
     use std::sync::Arc;
     let (sound, dir) = sound_cache();
+    if sound.is_empty() {
+        return (0, Err("no sound cache file to damage".into()));
+    }
     let mut b = sound.clone();
     for _ in 0..1 + g.below(8) {
         match g.below(4) {
