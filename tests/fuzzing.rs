@@ -93,3 +93,23 @@ fn a_failure_is_caught_and_reported_with_its_seed() {
     let mut g = targets::Gen::new(*seed);
     assert_eq!(g.below(3), 0, "the seed replays the failing input");
 }
+
+/// Inputs the million-input run found: cache files with every checksum right whose postings
+/// named articles the file does not hold (searching them indexed past the end of an array).
+#[test]
+fn cache_files_found_by_the_fuzzer() {
+    let (_, target) = targets::TARGETS
+        .iter()
+        .find(|(n, _)| *n == "cache file")
+        .expect("the cache target");
+    for seed in [
+        0xed4f_0398_fc88_4c18_u64,
+        0xed7e_41ca_7132_bfa7,
+        0x4d1d_4672_de59_6843,
+        0x5b75_ab53_762f_4689,
+        0x6a47_662d_4532_9eb2,
+    ] {
+        let (_, result) = target(&mut targets::Gen::new(seed));
+        assert_eq!(result, Ok(()), "seed {seed:#x}");
+    }
+}

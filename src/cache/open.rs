@@ -167,7 +167,46 @@ impl Opened {
             bodies_sound: OnceLock::new(),
         };
         opened.check_sizes()?;
+        opened.check_values()?;
         Ok(opened)
+    }
+
+    /// The values searching uses as indexes are in range: every posting names an article of
+    /// the file, every word id a word of the vocabulary (checksums only say the bytes are those
+    /// written; this says they can be used).
+    fn check_values(&self) -> Result<(), Damage> {
+        let n = self.articles() as u32;
+        let words = (self.range(Kind::VocabMasks).len() / 4) as u32;
+        let postings_ok = |kind: Kind| {
+            bytemuck::try_cast_slice::<u8, u32>(self.bytes(kind)).is_ok_and(|v| {
+                // (article, count) pairs: every other value is an article.
+                v.par_chunks(1 << 16)
+                    .all(|c| c.iter().step_by(2).all(|&a| a < n))
+            })
+        };
+        let tokens_ok =
+            bytemuck::try_cast_slice::<u8, u32>(self.bytes(Kind::Tokens)).is_ok_and(|v| {
+                v.par_chunks(1 << 16)
+                    .all(|c| c.iter().all(|&t| t < words || t == u32::MAX))
+            });
+        let keys_ok = |kind: Kind, limit: usize| {
+            bytemuck::try_cast_slice::<u8, u32>(self.bytes(kind))
+                .is_ok_and(|v| v.iter().all(|&i| i == u32::MAX || (i as usize) < limit))
+        };
+        let dates = self.json(Kind::Dates).map_or(0, |d| d.len());
+        let sources = self.json(Kind::Sources).map_or(0, |d| d.len());
+        if postings_ok(Kind::Postings)
+            && postings_ok(Kind::Title)
+            && tokens_ok
+            && keys_ok(Kind::DateOf, dates)
+            && keys_ok(Kind::SourceOf, sources)
+        {
+            Ok(())
+        } else {
+            Err(damage(
+                "its index refers to articles or words it does not hold",
+            ))
+        }
     }
 
     /// The sections' sizes agree with the header and with each other.
