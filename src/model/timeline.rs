@@ -91,14 +91,7 @@ mod tests {
                 })
             })
             .collect();
-        let shown = (0..dates.len() as u32)
-            .map(|id| Ranked {
-                id,
-                hits: 0,
-                score: 0,
-                in_title: false,
-            })
-            .collect();
+        let shown = Ranked::every(dates.len());
         (shown, articles)
     }
 

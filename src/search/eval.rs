@@ -27,6 +27,21 @@ pub struct Ranked {
     pub in_title: bool,
 }
 
+impl Ranked {
+    /// Every one of `n` articles, in id order, with no hits or score: the answer to an empty
+    /// query.
+    pub fn every(n: usize) -> Vec<Ranked> {
+        (0..n as u32)
+            .map(|id| Ranked {
+                id,
+                hits: 0,
+                score: 0,
+                in_title: false,
+            })
+            .collect()
+    }
+}
+
 /// What the last search matched, reused when the next query only extends it (as when typing):
 /// a term that grew at its end is only tried against the words its shorter self could match.
 #[derive(Debug, Default)]
@@ -179,14 +194,7 @@ impl Index {
     pub(crate) fn matches(&self, query: &Query, cache: &mut SearchCache) -> Vec<Ranked> {
         let n = self.len();
         if query.is_empty() {
-            return (0..n as u32)
-                .map(|id| Ranked {
-                    id,
-                    hits: 0,
-                    score: 0,
-                    in_title: false,
-                })
-                .collect();
+            return Ranked::every(n);
         }
         let mut next_cache = SearchCache {
             vocab_len: self.vocab.len(),

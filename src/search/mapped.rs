@@ -100,14 +100,7 @@ impl Searcher for MappedIndex {
 
     fn search(&mut self, query: &Query) -> Vec<Ranked> {
         if query.is_empty() {
-            return (0..self.articles.len() as u32)
-                .map(|id| Ranked {
-                    id,
-                    hits: 0,
-                    score: 0,
-                    in_title: false,
-                })
-                .collect();
+            return Ranked::every(self.articles.len());
         }
         let base_id = &self.base_id;
         let mut ranked: Vec<Ranked> = self
