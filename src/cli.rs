@@ -512,18 +512,7 @@ fn list(
             }
             writeln!(out, "{line}")?;
         } else {
-            let path = match real.get(&a.path) {
-                Some(path) if !terminal => report::escaped_path(path),
-                _ => a.path.clone(),
-            };
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{path}",
-                id + 1,
-                a.date.as_deref().unwrap_or("-"),
-                a.source.as_deref().unwrap_or("-"),
-                a.title,
-            )?;
+            writeln!(out, "{}", report::list_line(id, a, real, terminal))?;
         }
     }
     out.flush()?;

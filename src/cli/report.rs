@@ -143,6 +143,27 @@ pub fn escaped_path(real: &Path) -> String {
     out
 }
 
+/// One `--list` line for article `id` (0-based): number, date, source, title and path,
+/// tab-separated; the path as the interface shows it on a terminal, else the real one, escaped.
+pub fn list_line(
+    id: usize,
+    a: &crate::corpus::Article,
+    real: &RealPaths,
+    terminal: bool,
+) -> String {
+    let path = match real.get(&a.path) {
+        Some(path) if !terminal => escaped_path(path),
+        _ => a.path.clone(),
+    };
+    format!(
+        "{}\t{}\t{}\t{}\t{path}",
+        id + 1,
+        a.date.as_deref().unwrap_or("-"),
+        a.source.as_deref().unwrap_or("-"),
+        a.title,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

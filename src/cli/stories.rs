@@ -95,19 +95,9 @@ pub fn print(
                 .duplicate_of(id)
                 .map(|d| format!("\trepeats {}", d + 1))
                 .unwrap_or_default();
-            // Paths as --list prints them: the real one, escaped, on a pipe.
-            let path = match real.get(&a.path) {
-                Some(path) if !terminal => report::escaped_path(path),
-                _ => a.path.clone(),
-            };
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{path}{repeat}",
-                id + 1,
-                a.date.as_deref().unwrap_or("-"),
-                a.source.as_deref().unwrap_or("-"),
-                a.title,
-            )?;
+            // Lines as --list prints them, then which article this one repeats.
+            let line = report::list_line(id as usize, a, real, terminal);
+            writeln!(out, "{line}{repeat}")?;
         }
     }
     out.flush()?;
