@@ -36,15 +36,6 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Whether the cache holds the corpus exactly as it is: nothing to read, nothing gone.
-    pub fn unchanged(&self) -> bool {
-        self.dropped == 0
-            && self
-                .pieces
-                .iter()
-                .all(|p| matches!(p, Piece::Cached { .. }))
-    }
-
     /// How many candidates are read again.
     pub fn reads(&self) -> usize {
         self.pieces

@@ -63,11 +63,6 @@ impl MappedIndex {
             path_order: None,
         }
     }
-
-    /// How many of the articles added were read anew rather than taken from the cache.
-    pub fn fresh(&self) -> usize {
-        self.fresh.len()
-    }
 }
 
 impl Searcher for MappedIndex {
