@@ -62,9 +62,9 @@ fn saved_pages_give_their_articles() {
     for line in &report {
         eprintln!("  {line}");
     }
-    // The aim is 95% found and 5% leaked; these floors keep what has been reached.
+    // The aim is 95% found and at most 5% leaked; these floors keep what has been reached.
     assert!(found >= 96.0, "{found:.1}% of the article sentences found");
-    assert!(leaks <= 6.0, "{leaks:.1}% of the boilerplate leaked");
+    assert!(leaks <= 3.0, "{leaks:.1}% of the boilerplate leaked");
 }
 
 fn main() {

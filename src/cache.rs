@@ -62,7 +62,11 @@ impl Key {
         Some(Key {
             roots,
             given,
-            settings: format!("folio {} {settings}", env!("CARGO_PKG_VERSION")),
+            settings: format!(
+                "folio {} readers {} {settings}",
+                env!("CARGO_PKG_VERSION"),
+                crate::corpus::READERS
+            ),
         })
     }
 

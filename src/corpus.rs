@@ -37,3 +37,8 @@ pub use record::{BadRecord, Format, PlainText, Record, format_for};
 pub use shape::quote_split;
 pub use skip::{SkipReason, Skipped};
 pub use stamp::Stamp;
+
+/// The version of what the readers make of a file's bytes. A cache of articles read by
+/// another one is not used; raise it whenever a reader gives other articles, paragraphs or
+/// kinds for the same bytes.
+pub const READERS: u32 = 2;

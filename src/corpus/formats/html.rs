@@ -6,6 +6,8 @@ mod blocks;
 mod extract;
 mod lead;
 mod meta;
+#[cfg(test)]
+mod shape_tests;
 mod words;
 
 use std::borrow::Cow;
@@ -15,8 +17,9 @@ use scraper::Html;
 
 use meta::{Meta, same, strip_site};
 
+use crate::corpus::Block;
 use crate::corpus::entities::decode_entities;
-use crate::corpus::paragraphs::collapse_spaces;
+use crate::corpus::paragraphs::{Paragraph, collapse_spaces, split_all};
 use crate::corpus::record::{BadRecord, Format, Record};
 use crate::corpus::{Parsed, SkipReason, decode};
 use crate::text::sanitize_text;
@@ -46,44 +49,77 @@ impl Format for Page {
         let mut paragraphs = extract::article(&doc, meta.title.as_deref())
             .unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false));
         if let Some(body) = &meta.body {
-            let words = |ps: &[String]| {
+            let words = |ps: &[Paragraph]| {
                 ps.iter()
-                    .map(|p| p.split_whitespace().count())
+                    .map(|p| p.text.split_whitespace().count())
                     .sum::<usize>()
             };
-            let given = super::fields::paragraphs(body);
+            let given: Vec<Paragraph> = super::fields::paragraphs(body)
+                .into_iter()
+                .map(|text| Paragraph {
+                    text,
+                    kind: Block::Text,
+                })
+                .collect();
             // A page that draws its article with scripts has it only in its metadata.
             if words(&given) * 2 > words(&paragraphs) * 3 {
                 paragraphs = given;
             }
         }
-        paragraphs = paragraphs
+        let mut paragraphs: Vec<Paragraph> = paragraphs
             .into_iter()
-            .map(|p| collapse_spaces(sanitize_text(&p)))
-            .filter(|p| !p.is_empty() && !is_template(p) && !is_credit(p))
+            .filter_map(tidy)
+            .filter(|p| !is_template(&p.text) && !is_credit(&p.text))
             .collect();
         let site = meta.site.clone();
         let title = meta
             .title
             .map(|t| strip_site(&t, site.as_deref()))
-            .or_else(|| paragraphs.first().cloned())
+            .or_else(|| paragraphs.first().map(|p| p.text.clone()))
             .unwrap_or_default();
-        if let Some(at) = paragraphs.iter().take(3).position(|p| same(p, &title)) {
+        if let Some(at) = paragraphs
+            .iter()
+            .take(3)
+            .position(|p| same(&p.text, &title))
+        {
             paragraphs.remove(at);
         }
         if title.is_empty() && paragraphs.is_empty() {
             return Err(SkipReason::NoText);
         }
+        let paragraphs = split_all(paragraphs);
+        let kinds = if paragraphs.iter().all(|p| p.kind == Block::Text) {
+            Vec::new()
+        } else {
+            paragraphs.iter().map(|p| p.kind).collect()
+        };
         Ok(Parsed {
             title,
             date: meta.date,
             source: site,
-            paragraphs: crate::corpus::paragraphs::split_all_text(paragraphs),
-            kinds: Vec::new(),
+            paragraphs: paragraphs.into_iter().map(|p| p.text).collect(),
+            kinds,
             url: meta.url,
             links: Vec::new(),
         })
     }
+}
+
+/// A paragraph cleaned of controls: running text on one line with single spaces, a
+/// preformatted one line by line; `None` when nothing is left.
+fn tidy(p: Paragraph) -> Option<Paragraph> {
+    let text = match p.kind {
+        Block::Preformatted | Block::Signature => {
+            let lines: Vec<String> = p
+                .text
+                .split('\n')
+                .map(|l| sanitize_text(l).trim_end().to_owned())
+                .collect();
+            lines.join("\n")
+        }
+        Block::Text | Block::Quote { .. } => collapse_spaces(sanitize_text(&p.text)),
+    };
+    (!text.trim().is_empty()).then_some(Paragraph { text, ..p })
 }
 
 /// The deepest nesting of elements read; the HTML parser's work grows with the square of it.
@@ -260,16 +296,21 @@ pub fn fragment_blocks(html: &str) -> Vec<String> {
         return flat(html);
     }
     let doc = Html::parse_fragment(html);
-    blocks::blocks(doc.tree.root(), &|_| false)
+    blocks::texts(blocks::blocks(doc.tree.root(), &|_| false))
 }
 
-/// Used by the mail format for a message with only an HTML part.
+/// Used by the mail format for a message with only an HTML part: paragraphs, a preformatted
+/// one with its lines.
 pub fn page_paragraphs(html: &str) -> Vec<String> {
     if too_deep(html) {
         return flat(html);
     }
     let doc = Html::parse_document(html);
-    extract::article(&doc, None).unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false))
+    extract::article(&doc, None)
+        .unwrap_or_else(|| blocks::blocks(doc.tree.root(), &|_| false))
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use scraper::{Html, Node};
 
 use super::blocks::{NEVER, blocks};
 use super::lead::{intro, lead, own_article};
-use super::words::{ALWAYS, FURNITURE, MAYBE, NEGATIVE, POSITIVE, ROLES, UNLIKELY};
+use super::words::{ALWAYS, CALLS, FURNITURE, MAYBE, NEGATIVE, POSITIVE, ROLES, UNLIKELY};
+use crate::corpus::paragraphs::Paragraph;
 
 /// Per element: text length, link text length, commas.
 pub(super) type Lengths = HashMap<NodeId, (usize, usize, usize)>;
@@ -20,7 +21,7 @@ pub(super) type Lengths = HashMap<NodeId, (usize, usize, usize)>;
 ///
 /// `title` is the page's title: on a page of several long `<article>`s (a series, an endless
 /// scroll), the one headed by it is the page's own, else the first.
-pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<String>> {
+pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<Paragraph>> {
     let root = doc.tree.root();
     let whole = lengths(root, &HashSet::new());
     let removed = furniture(root, &whole);
@@ -36,7 +37,25 @@ pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<String>> {
         });
     }
     let top = best(doc, &scores, &lens)?;
-    let skip = |node: NodeRef<'_, Node>| removed.contains(&node.id()) || is_link_list(node, &lens);
+    let above_top: HashSet<NodeId> = doc
+        .tree
+        .get(top)
+        .map(|t| t.ancestors().map(|a| a.id()).collect())
+        .unwrap_or_default();
+    let headings = link_headings(root, &lens);
+    // A block of teasers is set aside only beside an article; on a page that is a list of
+    // them, it is the page.
+    let text_of = |id: NodeId| lens.get(&id).map_or(0, |l| l.0);
+    let skip = |node: NodeRef<'_, Node>| {
+        removed.contains(&node.id())
+            || is_link_list(node, &lens)
+            || is_link_heading(node, &lens)
+            || is_call_to_action(node, &lens)
+            || node.id() != top
+                && !above_top.contains(&node.id())
+                && is_teaser_list(node, &headings)
+                && text_of(node.id()) * 2 < text_of(top)
+    };
     let parent = doc.tree.get(top)?.parent();
     let top_score = scores.get(&top).copied().unwrap_or(0.0);
     let top_class = doc.tree.get(top).map(class_of).unwrap_or_default();
@@ -365,6 +384,76 @@ fn is_link_list(node: NodeRef<'_, Node>, lens: &Lengths) -> bool {
     }
     let (text, links) = lens.get(&node.id()).map_or((0, 0), |l| (l.0, l.1));
     text > 0 && links * 2 > text
+}
+
+/// A heading that is all link: the headline of another article (a teaser), not a heading of
+/// this one.
+fn is_link_heading(node: NodeRef<'_, Node>, lens: &Lengths) -> bool {
+    let heading = node
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    let (text, links) = lens.get(&node.id()).map_or((0, 0), |l| (l.0, l.1));
+    heading && text > 0 && links * 10 >= text * 9
+}
+
+/// For every element, how many headings that are all link it holds.
+fn link_headings(root: NodeRef<'_, Node>, lens: &Lengths) -> HashMap<NodeId, usize> {
+    let mut out = HashMap::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if node.value().is_element() => stack.push(0),
+            Edge::Close(node) if node.value().is_element() => {
+                let count = stack.pop().unwrap_or(0) + usize::from(is_link_heading(node, lens));
+                if count > 0 {
+                    out.insert(node.id(), count);
+                }
+                if let Some(parent) = stack.last_mut() {
+                    *parent += count;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A block of teasers for other articles: two or more headings that are all link, each with
+/// its summary (next stories, more from the site).
+fn is_teaser_list(node: NodeRef<'_, Node>, headings: &HashMap<NodeId, usize>) -> bool {
+    let block = node
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "div" | "section" | "ul" | "ol"));
+    block && headings.get(&node.id()).is_some_and(|&n| n >= 2)
+}
+
+/// A short paragraph with a link that asks the reader to do something (submit a letter,
+/// subscribe, follow, sign up): the site speaking, not the article.
+fn is_call_to_action(node: NodeRef<'_, Node>, lens: &Lengths) -> bool {
+    let paragraph = node.value().as_element().is_some_and(|e| {
+        matches!(e.name(), "p" | "li") || e.name() == "div" && !has_block_child(node)
+    });
+    let (text, links) = lens.get(&node.id()).map_or((0, 0), |l| (l.0, l.1));
+    if !paragraph || links == 0 || text > 240 {
+        return false;
+    }
+    let words: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+        .collect::<String>()
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let words = words.trim_start_matches(|c: char| !c.is_alphanumeric());
+    CALLS.iter().any(|call| {
+        words
+            .strip_prefix(call)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+    })
 }
 
 /// Whether an element holds a block (and so is not a paragraph itself).

@@ -9,6 +9,7 @@ use scraper::{Html, Node};
 
 use super::blocks::blocks;
 use super::extract::{Lengths, has_block_child, names};
+use crate::corpus::paragraphs::Paragraph;
 
 /// The paragraphs that follow the page's headline (`<h1>`) before the branch that holds the
 /// article: a standfirst set above the article's body.
@@ -18,7 +19,7 @@ pub(super) fn lead(
     removed: &HashSet<NodeId>,
     lens: &Lengths,
     skip: &dyn Fn(NodeRef<'_, Node>) -> bool,
-) -> Vec<String> {
+) -> Vec<Paragraph> {
     let Some(top_node) = doc.tree.get(top) else {
         return Vec::new();
     };
@@ -81,7 +82,7 @@ pub(super) fn intro(
     removed: &HashSet<NodeId>,
     lens: &Lengths,
     skip: &dyn Fn(NodeRef<'_, Node>) -> bool,
-) -> Vec<String> {
+) -> Vec<Paragraph> {
     let Some(above) = doc.tree.get(top).and_then(|t| t.ancestors().nth(2)) else {
         return Vec::new();
     };

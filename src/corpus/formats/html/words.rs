@@ -115,3 +115,33 @@ pub(super) const NEGATIVE: &[&str] = &[
     "widget",
     "caption",
 ];
+/// How a site's own call to the reader starts (lower case), in English, German and French:
+/// a short paragraph with a link that starts so is furniture.
+pub(super) const CALLS: &[&str] = &[
+    "submit your",
+    "subscribe",
+    "sign up",
+    "click here",
+    "follow us",
+    "like us on",
+    "join us",
+    "join our",
+    "get our",
+    "get the latest",
+    "download our",
+    "download the app",
+    "support our",
+    "support us",
+    "donate",
+    "send us",
+    "share your",
+    "register",
+    "abonnieren sie",
+    "folgen sie uns",
+    "melden sie sich",
+    "jetzt abonnieren",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "suivez-nous",
+    "téléchargez",
+];
