@@ -64,7 +64,8 @@ pub fn limit_for(len: usize) -> u64 {
         .clamp(MIN_LIMIT, MAX_EXPANDED_BYTES)
 }
 
-/// Expands `bytes` compressed as `kind`, refusing more than `limit` bytes out.
+/// Expands `bytes` compressed as `kind`, refusing more than `limit` bytes out (and an xz
+/// stream whose decoder would need more memory than it may take).
 pub fn expand(kind: Compression, bytes: &[u8], limit: u64) -> Result<Expanded, SkipReason> {
     let mut out = Vec::new();
     let result = match kind {
@@ -77,16 +78,9 @@ pub fn expand(kind: Compression, bytes: &[u8], limit: u64) -> Result<Expanded, S
             .take(limit + 1)
             .read_to_end(&mut out)
             .map(drop),
-        Compression::Xz => {
-            let mut sink = Limited {
-                out: &mut out,
-                room: limit + 1,
-            };
-            lzma_rs::xz_decompress(&mut std::io::BufReader::new(bytes), &mut sink)
-                .map_err(|e| std::io::Error::other(e.to_string()))
-        }
+        Compression::Xz => xz_streams(bytes, limit, &mut out),
     };
-    if out.len() as u64 > limit {
+    if out.len() as u64 > limit || result.as_ref().is_err_and(needs_too_much_memory) {
         return Err(SkipReason::Expands(limit));
     }
     let damaged = result.err().map(|_| SkipReason::Truncated(kind.name()));
@@ -99,29 +93,30 @@ pub fn expand(kind: Compression, bytes: &[u8], limit: u64) -> Result<Expanded, S
     })
 }
 
-/// A writer that takes at most `room` bytes, then fails: the xz decoder writes rather than
-/// being read, so this is where its limit is kept.
-struct Limited<'a> {
-    out: &'a mut Vec<u8>,
-    room: u64,
+/// Every xz stream of `bytes`, one after another (as `cat a.xz b.xz` makes them), decoded as
+/// it is read: what comes out before a cut or damage is kept. The decoder may take as much memory
+/// as the file may expand to, or [`XZ_MIN_MEMORY`] if that is more.
+fn xz_streams(bytes: &[u8], limit: u64, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let stream = liblzma::stream::Stream::new_stream_decoder(
+        limit.max(XZ_MIN_MEMORY),
+        liblzma::stream::CONCATENATED,
+    )?;
+    liblzma::bufread::XzDecoder::new_stream(bytes, stream)
+        .take(limit + 1)
+        .read_to_end(out)
+        .map(drop)
 }
 
-impl std::io::Write for Limited<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let take = buf
-            .len()
-            .min(usize::try_from(self.room).unwrap_or(usize::MAX));
-        if take == 0 && !buf.is_empty() {
-            return Err(std::io::Error::other("expands past its limit"));
-        }
-        self.out.extend_from_slice(&buf[..take]);
-        self.room -= take as u64;
-        Ok(take)
-    }
+/// The memory an xz decoder may always take: what xz's largest preset (-9, a 64 MiB
+/// dictionary) needs to decode, with room to spare.
+const XZ_MIN_MEMORY: u64 = 80 * 1024 * 1024;
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// Whether an xz stream was refused because decoding it would take more memory than allowed
+/// (its dictionary is too large).
+fn needs_too_much_memory(e: &std::io::Error) -> bool {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<liblzma::stream::Error>())
+        == Some(&liblzma::stream::Error::MemLimit)
 }
 
 /// Every zstd frame of `bytes`, one after another.
@@ -163,9 +158,7 @@ mod tests {
     }
 
     fn xz(data: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        lzma_rs::xz_compress(&mut std::io::BufReader::new(data), &mut out).unwrap();
-        out
+        liblzma::encode_all(data, 1).unwrap()
     }
 
     /// `data` in every compression folio knows.
@@ -193,13 +186,7 @@ mod tests {
     fn a_bomb_stops_at_its_limit() {
         let zeros = vec![b'a'; 8 * 1024 * 1024];
         for (packed, kind) in packed(&zeros) {
-            // gzip, zstd and bzip2 pack this to a bomb; the xz writer used here does not
-            // compress much, so its limit is checked with a small one.
-            let limit = if kind == Compression::Xz {
-                64 * 1024
-            } else {
-                limit_for(packed.len())
-            };
+            let limit = limit_for(packed.len());
             assert!(limit < zeros.len() as u64, "{kind:?}");
             let e = expand(kind, &packed, limit).unwrap_err();
             assert_eq!(e, SkipReason::Expands(limit), "{kind:?}");
@@ -213,21 +200,47 @@ mod tests {
             .collect();
         for (packed, kind) in packed(&text) {
             let cut = &packed[..packed.len() / 2];
-            let expanded = expand(kind, cut, limit_for(cut.len()));
-            if kind == Compression::Xz {
-                // The xz decoder gives out nothing before the end of a block: a cut stream
-                // is refused whole, with its reason.
-                if let Err(e) = &expanded {
-                    assert_eq!(e, &SkipReason::Truncated("xz"));
-                    continue;
-                }
-            }
-            let out = expanded.unwrap();
-            assert_eq!(out.damaged, Some(SkipReason::Truncated(kind.name())));
+            let out = expand(kind, cut, limit_for(cut.len())).unwrap();
+            assert_eq!(
+                out.damaged,
+                Some(SkipReason::Truncated(kind.name())),
+                "{kind:?}"
+            );
             assert!(
                 !out.bytes.is_empty() && text.starts_with(&out.bytes),
                 "{kind:?}"
             );
         }
+    }
+
+    #[test]
+    fn concatenated_xz_streams_expand_to_both() {
+        let mut both = xz(b"first part\n");
+        both.extend(xz(b"second part\n"));
+        let out = expand(Compression::Xz, &both, limit_for(both.len())).unwrap();
+        assert_eq!(
+            (out.bytes, out.damaged),
+            (b"first part\nsecond part\n".to_vec(), None)
+        );
+    }
+
+    #[test]
+    fn an_xz_stream_that_needs_too_large_a_dictionary_is_refused() {
+        let mut packed = xz(b"Title\n\nSome body text.\n");
+        // The first block's header follows the 12-byte stream header: its size (in 4-byte
+        // units, less one), its flags, then the LZMA2 filter (id 0x21, one byte of
+        // properties: the dictionary size) and its CRC32 last.
+        let start = 12;
+        let size = (usize::from(packed[start]) + 1) * 4;
+        assert_eq!(&packed[start + 2..start + 4], &[0x21, 0x01]);
+        // 40 is the largest dictionary xz allows, 4 GiB less one byte.
+        packed[start + 4] = 40;
+        let crc = crc32fast::hash(&packed[start..start + size - 4]);
+        packed[start + size - 4..start + size].copy_from_slice(&crc.to_le_bytes());
+        let limit = limit_for(packed.len());
+        assert_eq!(
+            expand(Compression::Xz, &packed, limit).unwrap_err(),
+            SkipReason::Expands(limit)
+        );
     }
 }
