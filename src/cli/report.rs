@@ -54,10 +54,22 @@ pub fn skipped_summary(skipped: &[Skipped]) -> Option<String> {
     if skipped.len() > NAMED {
         names.push(format!("and {} more", skipped.len() - NAMED));
     }
-    let files = if skipped.len() == 1 { "file" } else { "files" };
+    let records = skipped.iter().filter(|s| !s.record.is_empty()).count();
+    let count = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let what: Vec<String> = [
+        count(skipped.len() - records, "file", "files"),
+        count(records, "record", "records"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     Some(format!(
-        "folio: skipped {} {files} ({}): {}; `folio --skipped` lists them all",
-        skipped.len(),
+        "folio: skipped {} ({}): {}; `folio --skipped` lists them all",
+        what.join(" and "),
         reasons.join(", "),
         names.join(", ")
     ))
@@ -205,6 +217,16 @@ mod tests {
         assert_eq!(json["skipped"], 5);
         assert_eq!(json["reasons"]["empty_file"], 3);
         assert_eq!(json["first"][2], "f2");
+        let mut record = skipped("news.jsonl", SkipReason::NoText);
+        record.record = "701".to_owned();
+        let mixed = [skipped("a.txt", SkipReason::Empty), record.clone(), record];
+        assert!(
+            skipped_summary(&mixed)
+                .unwrap_or_default()
+                .starts_with("folio: skipped 1 file and 2 records ("),
+            "{:?}",
+            skipped_summary(&mixed)
+        );
     }
 
     #[test]

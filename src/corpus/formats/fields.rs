@@ -267,7 +267,7 @@ pub fn parse_fields(fields: Fields<'_>, names: &FieldNames) -> Result<Parsed, Sk
 }
 
 /// The host of a URL, without `www.`.
-fn host(url: &str) -> Option<String> {
+pub(super) fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);

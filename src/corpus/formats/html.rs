@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use encoding_rs::Encoding;
 use scraper::Html;
 
-use meta::{Meta, same, strip_site};
+use meta::{Meta, same, strip_host, strip_site};
 
 use crate::corpus::Block;
 use crate::corpus::entities::decode_entities;
@@ -71,10 +71,14 @@ impl Format for Page {
             .filter_map(tidy)
             .filter(|p| !is_template(&p.text) && !is_credit(&p.text))
             .collect();
-        let site = meta.site.clone();
+        let host = meta.url.as_deref().and_then(super::fields::host);
         let title = meta
             .title
-            .map(|t| strip_site(&t, site.as_deref()))
+            .map(|t| match (&meta.site, &host) {
+                (Some(site), _) => strip_site(&t, Some(site)),
+                (None, Some(host)) => strip_host(&t, host),
+                (None, None) => t,
+            })
             .or_else(|| paragraphs.first().map(|p| p.text.clone()))
             .unwrap_or_default();
         if let Some(at) = paragraphs
@@ -96,7 +100,8 @@ impl Format for Page {
         Ok(Parsed {
             title,
             date: meta.date,
-            source: site,
+            // A page that names no site is known by its address's host.
+            source: meta.site.or(host),
             paragraphs: paragraphs.into_iter().map(|p| p.text).collect(),
             kinds,
             url: meta.url,
@@ -373,6 +378,12 @@ mod tests {
             "War - and peace"
         );
         assert_eq!(strip_site("A | B", None), "A | B");
+        assert_eq!(
+            strip_host("Freenet wins › Meedia", "meedia.de"),
+            "Freenet wins"
+        );
+        assert_eq!(strip_host("Trapped - AP", "ap.org"), "Trapped");
+        assert_eq!(strip_host("Rap - Trapped", "ap.org"), "Rap - Trapped");
     }
 
     #[test]

@@ -194,16 +194,34 @@ pub(super) fn squash(s: &str) -> String {
 
 /// A title without the site's name after (or before) it: `Headline | Site`, `Headline - Site`.
 pub(super) fn strip_site(title: &str, site: Option<&str>) -> String {
+    strip_part(title, &|part| names_site(part, site))
+}
+
+/// `title` without a first or last part that is the name of the page's host (`… › Meedia`
+/// on meedia.de), when the page names no site; the whole name only, never a piece of it.
+pub(super) fn strip_host(title: &str, host: &str) -> String {
+    let label = host.split('.').next().map(squash).unwrap_or_default();
+    if label.is_empty() {
+        return title.to_owned();
+    }
+    strip_part(title, &|part| {
+        squash(part) == label || squash(part) == squash(host)
+    })
+}
+
+/// `title` without its first or last part (parted by ` | `, ` - `, ` › ` and the like) when
+/// `is_site` says that part names the site.
+fn strip_part(title: &str, is_site: &dyn Fn(&str) -> bool) -> String {
     const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " › ", " » "];
     for sep in SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep)
-            && names_site(tail, site)
+            && is_site(tail)
             && !head.trim().is_empty()
         {
             return head.trim().to_owned();
         }
         if let Some((head, tail)) = title.split_once(sep)
-            && names_site(head, site)
+            && is_site(head)
             && !tail.trim().is_empty()
         {
             return tail.trim().to_owned();
