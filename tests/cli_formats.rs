@@ -107,6 +107,33 @@ fn broken_lines_are_named_and_the_rest_loads() {
 }
 
 #[test]
+fn a_record_too_large_is_skipped_not_loaded_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.jsonl");
+    let huge = format!(
+        "{{\"title\": \"huge\", \"text\": \"{}\"}}",
+        "word ".repeat(17 * 1024 * 1024 / 5)
+    );
+    let data = format!(
+        "{{\"title\": \"before\", \"text\": \"a\"}}\n{huge}\n{{\"title\": \"after\", \"text\": \"b\"}}\n"
+    );
+    std::fs::write(&file, data).unwrap();
+    let out = folio(dir.path()).arg("--list").arg(&file).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(titles(&out), ["before", "after"]);
+    let out = folio(dir.path())
+        .arg("--skipped")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let why = text(&out.stdout);
+    assert!(
+        why.contains("huge.jsonl#2\trecord too large (17.0 MiB, limit 16.0 MiB)"),
+        "{why}"
+    );
+}
+
+#[test]
 fn gzip_files_and_standard_input_read_as_any_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("news.jsonl.gz");
