@@ -3,8 +3,11 @@
 //! Lines is read as such).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde_json::Value;
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 
 use super::fields::{FieldNames, parse_fields};
 use crate::corpus::record::{BadRecord, Format, Record};
@@ -55,50 +58,48 @@ pub struct Json {
 }
 
 impl Format for Json {
+    /// The records as slices of the file (never a tree of the whole file): each is checked for
+    /// size and read on its own, in parallel, as JSON Lines are.
     fn records<'a>(&self, bytes: &'a [u8]) -> Vec<Result<Record<'a>, BadRecord>> {
         let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-        let value: Value = match serde_json::from_slice(text) {
-            Ok(value) => value,
-            Err(e) if e.classify() == serde_json::error::Category::Syntax && is_lines(text) => {
-                return lines(bytes);
-            }
-            Err(e) => {
-                return vec![Err(BadRecord {
-                    key: String::new(),
-                    reason: invalid(e),
-                })];
-            }
+        let whole = |e: serde_json::Error| {
+            vec![Err(BadRecord {
+                key: String::new(),
+                reason: invalid(e),
+            })]
         };
-        let items = match value {
-            Value::Array(items) => items,
-            Value::Object(mut o) => match records_in(&o) {
-                Some(key) => match o.remove(&key) {
-                    Some(Value::Array(items)) => items,
-                    _ => Vec::new(),
+        let items: Vec<&'a RawValue> = match serde_json::from_slice::<Vec<&RawValue>>(text) {
+            Ok(items) => items,
+            // Not an array: an object holding one array of records, or one record.
+            Err(e) if e.classify() == Category::Data => match records_in(text) {
+                Some(items) => items,
+                None => match serde_json::from_slice::<&RawValue>(text) {
+                    Ok(one) => vec![one],
+                    Err(e) if e.classify() == Category::Syntax && is_lines(text) => {
+                        return lines(bytes);
+                    }
+                    Err(e) => return whole(e),
                 },
-                None => vec![Value::Object(o)],
             },
-            _ => Vec::new(),
+            Err(e) if e.classify() == Category::Syntax && is_lines(text) => return lines(bytes),
+            Err(e) => return whole(e),
         };
         items
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
                 let key = (i + 1).to_string();
-                match serde_json::to_vec(&item) {
-                    Ok(bytes) if bytes.len() > MAX_RECORD_BYTES => Err(BadRecord {
+                let raw = item.get().as_bytes();
+                if raw.len() > MAX_RECORD_BYTES {
+                    return Err(BadRecord {
                         key,
-                        reason: SkipReason::RecordTooLarge(bytes.len() as u64),
-                    }),
-                    Ok(bytes) => Ok(Record {
-                        key,
-                        bytes: Cow::Owned(bytes),
-                    }),
-                    Err(e) => Err(BadRecord {
-                        key,
-                        reason: invalid(e),
-                    }),
+                        reason: SkipReason::RecordTooLarge(raw.len() as u64),
+                    });
                 }
+                Ok(Record {
+                    key,
+                    bytes: Cow::Borrowed(raw),
+                })
             })
             .collect()
     }
@@ -117,14 +118,17 @@ fn is_lines(text: &[u8]) -> bool {
     first.is_some_and(|l| serde_json::from_slice::<Value>(l).is_ok())
 }
 
-/// The key of the one array of objects an object holds (`{"articles": [...]}`).
-fn records_in(o: &serde_json::Map<String, Value>) -> Option<String> {
-    let mut arrays = o.iter().filter(|(_, v)| {
-        v.as_array()
-            .is_some_and(|a| !a.is_empty() && a.iter().all(Value::is_object))
+/// The records of the one array of objects an object holds (`{"articles": [...]}`); `None`
+/// when it holds none, or more than one.
+fn records_in(text: &[u8]) -> Option<Vec<&RawValue>> {
+    let members: HashMap<String, &RawValue> = serde_json::from_slice(text).ok()?;
+    let mut arrays = members.into_values().filter_map(|v| {
+        let items: Vec<&RawValue> = serde_json::from_str(v.get()).ok()?;
+        let objects = !items.is_empty() && items.iter().all(|i| i.get().starts_with('{'));
+        objects.then_some(items)
     });
-    let (key, _) = arrays.next()?;
-    arrays.next().is_none().then(|| key.clone())
+    let items = arrays.next()?;
+    arrays.next().is_none().then_some(items)
 }
 
 /// One record: an object's fields; anything else is not a record.
@@ -211,6 +215,59 @@ mod tests {
                 [("1".into(), Ok("A".into())), ("2".into(), Ok("B".into()))]
             );
         }
+        let one = br#"{"title":"Only","text":"x"}"#;
+        assert_eq!(
+            keys_and_titles(&Json::default(), one),
+            [("1".into(), Ok("Only".into()))]
+        );
+        let scalar = keys_and_titles(&Json::default(), br#""just a string""#);
+        assert_eq!(
+            scalar,
+            [(
+                "1".into(),
+                Err("invalid record (a JSON string, not an object)".into())
+            )]
+        );
+        let broken = keys_and_titles(&Json::default(), br#"{"title": "cut"#);
+        assert_eq!(broken.len(), 1);
+        assert!(
+            broken[0].1.as_ref().is_err_and(|e| e.contains("EOF")),
+            "{broken:?}"
+        );
+    }
+
+    #[test]
+    fn each_element_of_an_array_is_its_own_record_and_held_to_the_record_limit() {
+        let big = "w ".repeat(MAX_RECORD_BYTES / 2 + 10);
+        let file = format!(
+            r#"[{{"title":"A","text":"x"}}, {{"title":"big","text":"{big}"}}, 7, {{"title":"C","text":"z"}}]"#
+        );
+        let got = keys_and_titles(&Json::default(), file.as_bytes());
+        assert_eq!(got[0], ("1".into(), Ok("A".into())));
+        assert!(
+            got[1]
+                .1
+                .as_ref()
+                .is_err_and(|e| e.starts_with("record too large")),
+            "{:?}",
+            got[1].1
+        );
+        assert_eq!(
+            got[2],
+            (
+                "3".into(),
+                Err("invalid record (a JSON number, not an object)".into())
+            )
+        );
+        assert_eq!(got[3], ("4".into(), Ok("C".into())));
+        // Records are slices of the file, not copies.
+        let records = Json::default().records(file.as_bytes());
+        assert!(
+            records
+                .iter()
+                .flatten()
+                .all(|r| matches!(r.bytes, Cow::Borrowed(_)))
+        );
     }
 
     #[test]
