@@ -119,19 +119,14 @@ fn needs_too_much_memory(e: &std::io::Error) -> bool {
         == Some(&liblzma::stream::Error::MemLimit)
 }
 
-/// Every zstd frame of `bytes`, one after another.
+/// Every zstd frame of `bytes`, one after another, decoded as it is read (libzstd). Frames
+/// whose window would take more memory than the file may expand to (at least 128 MiB, the
+/// format's usual most) are refused by the decoder.
 fn zstd_frames(bytes: &[u8], limit: u64, out: &mut Vec<u8>) -> std::io::Result<()> {
-    let mut rest = bytes;
-    while !rest.is_empty() && (out.len() as u64) <= limit {
-        let room = limit + 1 - out.len() as u64;
-        let mut decoder = ruzstd::decoding::StreamingDecoder::new(&mut rest)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        (&mut decoder).take(room).read_to_end(out)?;
-        if Compression::of(rest) != Some(Compression::Zstd) {
-            break;
-        }
-    }
-    Ok(())
+    let mut decoder = zstd::stream::read::Decoder::with_buffer(bytes)?;
+    let window_log = (u64::BITS - limit.leading_zeros()).clamp(27, 31);
+    decoder.window_log_max(window_log)?;
+    decoder.take(limit + 1).read_to_end(out).map(drop)
 }
 
 #[cfg(test)]
@@ -142,13 +137,13 @@ mod tests {
     use super::*;
 
     fn gzip(data: &[u8]) -> Vec<u8> {
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         e.write_all(data).unwrap();
         e.finish().unwrap()
     }
 
     fn zstd(data: &[u8]) -> Vec<u8> {
-        ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Fastest)
+        zstd::encode_all(data, 3).unwrap()
     }
 
     fn bzip2(data: &[u8]) -> Vec<u8> {
@@ -208,6 +203,25 @@ mod tests {
             );
             assert!(
                 !out.bytes.is_empty() && text.starts_with(&out.bytes),
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn concatenated_streams_expand_to_all_of_them() {
+        for (first, kind) in packed(b"first part\n") {
+            let mut both = first;
+            let second = packed(b"second part\n")
+                .into_iter()
+                .find(|(_, k)| *k == kind)
+                .unwrap()
+                .0;
+            both.extend(second);
+            let out = expand(kind, &both, limit_for(both.len())).unwrap();
+            assert_eq!(
+                (out.bytes, out.damaged),
+                (b"first part\nsecond part\n".to_vec(), None),
                 "{kind:?}"
             );
         }
