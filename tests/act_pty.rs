@@ -292,7 +292,7 @@ Monday after the storm, and ferries would run on the usual timetable from then o
         );
         let piped = fs::read_to_string(&copy).unwrap();
         assert!(
-            piped.starts_with("Harbour reopens\nhttps://news.example/harbour\n"),
+            piped.starts_with("Harbour reopens\nnews.example\nhttps://news.example/harbour\n"),
             "{piped}"
         );
         assert!(piped.contains("[1] https://ok.example/a"), "{piped}");
