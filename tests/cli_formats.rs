@@ -39,6 +39,12 @@ fn jsonl() -> String {
         .collect()
 }
 
+/// What `--skipped` says of `file`: a line a skipped file or record, with its reason.
+fn skipped(dir: &Path, file: &Path) -> String {
+    let out = folio(dir).arg("--skipped").arg(file).output().unwrap();
+    text(&out.stdout)
+}
+
 /// The titles and the places of `--filter`'s lines.
 fn titles(out: &Output) -> Vec<String> {
     text(&out.stdout)
@@ -90,12 +96,7 @@ fn broken_lines_are_named_and_the_rest_loads() {
         err.contains("bbc.jsonl#11") && err.contains("bbc.jsonl#12"),
         "{err}"
     );
-    let out = folio(dir.path())
-        .arg("--skipped")
-        .arg(&file)
-        .output()
-        .unwrap();
-    let why = text(&out.stdout);
+    let why = skipped(dir.path(), &file);
     assert!(
         why.contains("bbc.jsonl#11\tinvalid JSON (EOF while parsing a string at column 14)"),
         "{why}"
@@ -121,12 +122,7 @@ fn a_record_too_large_is_skipped_not_loaded_and_the_rest_loads() {
     let out = folio(dir.path()).arg("--list").arg(&file).output().unwrap();
     assert!(out.status.success());
     assert_eq!(titles(&out), ["before", "after"]);
-    let out = folio(dir.path())
-        .arg("--skipped")
-        .arg(&file)
-        .output()
-        .unwrap();
-    let why = text(&out.stdout);
+    let why = skipped(dir.path(), &file);
     assert!(
         why.contains("huge.jsonl#2\trecord too large (17.0 MiB, limit 16.0 MiB)"),
         "{why}"
