@@ -175,6 +175,25 @@ fn is_data_table(table: NodeRef<'_, Node>) -> bool {
     rows >= 2 && widest >= 2
 }
 
+/// `text` with its runs of whitespace made one space, and none at either end; ASCII text
+/// (the most of it) byte by byte.
+fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    // ASCII whitespace leaves out the vertical tab, which Unicode counts.
+    if text.is_ascii() && !text.contains('\x0b') {
+        text.split_ascii_whitespace().for_each(&mut push);
+    } else {
+        text.split_whitespace().for_each(&mut push);
+    }
+    out
+}
+
 /// A data table being read: its rows of cells.
 #[derive(Default)]
 struct Table {
@@ -275,7 +294,7 @@ impl Blocks {
                 self.end_cell();
             } else if name == "caption" {
                 let caption = std::mem::take(&mut self.current);
-                let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+                let caption = squeeze(&caption);
                 self.push(caption, Block::Text);
             }
             return;
@@ -314,7 +333,7 @@ impl Blocks {
             return;
         }
         table.in_cell = false;
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = squeeze(&text);
         if let Some(row) = table.rows.last_mut() {
             row.push(text);
         }
@@ -372,7 +391,7 @@ impl Blocks {
             }
             return;
         }
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = squeeze(&text);
         let text = text.trim_start_matches("| ").to_owned();
         if text.trim().is_empty() || text.trim() == "•" {
             return;
@@ -484,6 +503,14 @@ mod tests {
              <tr><td>1</td><td>2</td></tr></table>"#,
         );
         assert_eq!(text(&cell), ["Prices", "x | y\n1 | 2"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn squeeze_is_split_whitespace_joined(text in "[a-z \t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{3000}é]{0,40}") {
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(squeeze(&text), want);
+        }
     }
 
     #[test]

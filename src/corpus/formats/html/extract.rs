@@ -203,11 +203,9 @@ fn lengths(root: NodeRef<'_, Node>, removed: &HashSet<NodeId>) -> Lengths {
                     }
                     Node::Text(text) => {
                         if let Some(top) = stack.last_mut() {
-                            top.1 += text
-                                .split_whitespace()
-                                .map(|w| w.chars().count() + 1)
-                                .sum::<usize>();
-                            top.3 += text.matches([',', '，', '、']).count();
+                            let (length, commas) = measure(text);
+                            top.1 += length;
+                            top.3 += commas;
                         }
                     }
                     _ => {}
@@ -236,6 +234,31 @@ fn lengths(root: NodeRef<'_, Node>, removed: &HashSet<NodeId>) -> Lengths {
         }
     }
     out
+}
+
+/// A text's length as the scores count it (its characters outside whitespace, and one for
+/// each word: the words' lengths with a space after each) and its commas, in one pass.
+fn measure(text: &str) -> (usize, usize) {
+    let (mut length, mut commas, mut in_word) = (0, 0, false);
+    let mut step = |blank: bool, comma: bool| {
+        if blank {
+            in_word = false;
+        } else {
+            length += 1 + usize::from(!in_word);
+            in_word = true;
+            commas += usize::from(comma);
+        }
+    };
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            step(matches!(b, b' ' | b'\t'..=b'\r'), b == b',');
+        }
+    } else {
+        for c in text.chars() {
+            step(c.is_whitespace(), matches!(c, ',' | '，' | '、'));
+        }
+    }
+    (length, commas)
 }
 
 /// The class weight Readability gives: +25 for words of content, -25 for words of furniture.
@@ -480,4 +503,20 @@ pub(super) fn has_block_child(node: NodeRef<'_, Node>) -> bool {
             )
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::measure;
+
+    proptest! {
+        #[test]
+        fn measure_counts_as_words_and_commas_do(text in "[a-z ,\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{3000}，、é日]{0,40}") {
+            let length: usize = text.split_whitespace().map(|w| w.chars().count() + 1).sum();
+            let commas = text.matches([',', '，', '、']).count();
+            prop_assert_eq!(measure(&text), (length, commas));
+        }
+    }
 }
