@@ -3,7 +3,7 @@
 //! are scored by their length and commas, their scores flow to the blocks that hold them, the
 //! best block (less its share of link text) wins, and its siblings that read like it join it.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -23,7 +23,7 @@ pub(super) type Lengths = HashMap<NodeId, (usize, usize, usize)>;
 /// scroll), the one headed by it is the page's own, else the first.
 pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<Paragraph>> {
     let root = doc.tree.root();
-    let whole = lengths(root, &HashSet::new());
+    let whole = lengths(root, &HashSet::default());
     let removed = furniture(root, &whole);
     let lens = lengths(root, &removed);
     let mut scores = score(root, &removed, &lens);
@@ -123,7 +123,7 @@ fn furniture(root: NodeRef<'_, Node>, whole: &Lengths) -> HashSet<NodeId> {
         .map(|l| l.0)
         .sum::<usize>();
     let big = |node: NodeRef<'_, Node>| whole.get(&node.id()).is_some_and(|l| l.0 * 5 > total * 2);
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     let mut inside = 0usize;
     for edge in root.traverse() {
         match edge {
@@ -184,7 +184,7 @@ fn is_furniture(node: NodeRef<'_, Node>, big: &dyn Fn(NodeRef<'_, Node>) -> bool
 /// For every element: the length of its text (in characters), of its text inside links, and
 /// its number of commas; furniture left out.
 fn lengths(root: NodeRef<'_, Node>, removed: &HashSet<NodeId>) -> Lengths {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     let mut stack: Vec<(NodeId, usize, usize, usize, bool)> = Vec::new();
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
@@ -280,7 +280,7 @@ fn score(
     removed: &HashSet<NodeId>,
     lens: &Lengths,
 ) -> HashMap<NodeId, f64> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: HashMap<NodeId, f64> = HashMap::default();
     for node in root.descendants() {
         let Some(el) = node.value().as_element() else {
             continue;
@@ -422,7 +422,7 @@ fn is_link_heading(node: NodeRef<'_, Node>, lens: &Lengths) -> bool {
 
 /// For every element, how many headings that are all link it holds.
 fn link_headings(root: NodeRef<'_, Node>, lens: &Lengths) -> HashMap<NodeId, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     let mut stack: Vec<usize> = Vec::new();
     for edge in root.traverse() {
         match edge {

@@ -1,7 +1,7 @@
 //! The parts of a page's article outside the block that scores best: a standfirst after the
 //! headline or set apart by its class, and, on a page of several articles, which is its own.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
