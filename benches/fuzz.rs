@@ -91,6 +91,40 @@ fn main() {
             b / a.max(1e-9)
         );
     }
+    let pages: [Giant; 3] = [
+        ("page of scripts", |n| {
+            "<script>var a=1;</script><p>some words here</p>".repeat(n / 46)
+        }),
+        ("page of table rows", |n| {
+            format!(
+                "<table>{}</table>",
+                "<tr><td>cell</td><td>2.5</td></tr>".repeat(n / 34)
+            )
+        }),
+        ("page of teasers", |n| {
+            "<div><h2><a href=\"/x\">Other story</a></h2><p>Its summary, words.</p></div>"
+                .repeat(n / 77)
+        }),
+    ];
+    for (name, make) in pages {
+        let n = 4_000_000;
+        let time = |size: usize| {
+            let page = format!("<html><body>{}</body></html>", make(size));
+            let t = Instant::now();
+            let format = folio::corpus::format_for("page.html", page.as_bytes());
+            for record in format.records(page.as_bytes()).into_iter().flatten() {
+                std::hint::black_box(format.parse(&record.bytes).ok());
+            }
+            t.elapsed().as_secs_f64()
+        };
+        let (a, b) = (time(n), time(2 * n));
+        println!(
+            "| {name} | {n} | {:.0} ms | {:.0} ms | {:.2} |",
+            a * 1e3,
+            b * 1e3,
+            b / a.max(1e-9)
+        );
+    }
     let queries: [Giant; 2] = [
         ("query of quotes", |n| "\"".repeat(n)),
         ("query of terms", |n| {

@@ -155,20 +155,20 @@ fn too_deep(text: &str) -> bool {
             .iter()
             .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!' || *c == b'-'))
             .unwrap_or(rest.len());
-        let name =
-            String::from_utf8_lossy(rest.get(..name_len).unwrap_or_default()).to_ascii_lowercase();
-        if name.is_empty() || !rest[0].is_ascii_alphabetic() && !name.starts_with('!') {
+        let name = rest.get(..name_len).unwrap_or_default();
+        if name.is_empty() || !rest[0].is_ascii_alphabetic() && name[0] != b'!' {
             continue;
         }
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            let lower = text.get(at..).unwrap_or_default().to_ascii_lowercase();
-            at += lower.find(&close).unwrap_or(lower.len());
+        if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
+            at += closing(rest, name).unwrap_or(rest.len());
             continue;
         }
         let end = rest.iter().position(|&c| c == b'>').unwrap_or(rest.len());
         let self_closing = end > 0 && rest.get(end - 1) == Some(&b'/');
-        if !self_closing && !UNCOUNTED.contains(&name.as_str()) {
+        let uncounted = UNCOUNTED
+            .iter()
+            .any(|u| u.as_bytes().eq_ignore_ascii_case(name));
+        if !self_closing && !uncounted {
             depth += 1;
             if depth > MAX_DEPTH {
                 return true;
@@ -176,6 +176,20 @@ fn too_deep(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Where `</name` (any case) first stands in `text`, read once from the start.
+fn closing(text: &[u8], name: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(off) = text.get(at..)?.iter().position(|&c| c == b'<') {
+        at += off;
+        let tag = text.get(at + 1..at + 2 + name.len())?;
+        if tag[0] == b'/' && tag[1..].eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
 }
 
 /// The page's bytes as text: by the byte order mark, else the charset the page declares in
@@ -424,6 +438,21 @@ mod tests {
         assert_eq!(inline_text("a <b>b</b> &amp; 1 < 2"), "a b & 1 < 2");
         assert!(looks_like_html("<p>x</p>"));
         assert!(!looks_like_html("1 < 2 and 3 > 2"));
+    }
+
+    #[test]
+    fn tags_inside_scripts_and_styles_are_not_counted() {
+        let hidden = "<div>".repeat(MAX_DEPTH + 10);
+        for (open, close) in [("<script>", "</script>"), ("<STYLE>", "</Style >")] {
+            let page = format!("<html><body>{open}{hidden}{close}<p>text</p></body></html>");
+            assert!(!too_deep(&page), "{open}");
+        }
+        // Unclosed, a script hides the rest of the page; closed, what follows counts again.
+        assert!(!too_deep(&format!("<script>{hidden}")));
+        assert!(too_deep(&format!("<script></script>{hidden}")));
+        assert_eq!(closing(b"x</scripT>", b"script"), Some(1));
+        assert_eq!(closing(b"</scrip", b"script"), None);
+        assert_eq!(closing(b"<", b"style"), None);
     }
 
     #[test]
