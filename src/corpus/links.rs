@@ -78,7 +78,7 @@ fn resolve(href: &str, base: Option<&str>) -> Option<String> {
 pub fn finish(mut parsed: Parsed) -> Parsed {
     parsed.url = parsed.url.as_deref().and_then(safe_url).map(str::to_owned);
     let base = parsed.url.clone();
-    let mut links: Vec<String> = Vec::new();
+    let mut links = Numbered::default();
     let mut any = false;
     for p in &mut parsed.paragraphs {
         if p.contains(OPEN) {
@@ -88,24 +88,42 @@ pub fn finish(mut parsed: Parsed) -> Parsed {
     }
     parsed.paragraphs.retain(|p| !p.trim().is_empty());
     if parsed.title.contains(OPEN) {
-        parsed.title = strip_markers(&number(&parsed.title, None, &mut Vec::new()));
+        parsed.title = strip_markers(&number(&parsed.title, None, &mut Numbered::default()));
     }
     if !any {
         for p in &parsed.paragraphs {
             for url in bare_links(p) {
-                if !links.iter().any(|l| l == url) {
-                    links.push(url.to_owned());
-                }
+                links.number(url);
             }
         }
     }
-    parsed.links = links;
+    parsed.links = links.list;
     parsed
+}
+
+/// The addresses an article links to, in order, each once; found by a map, so that an article
+/// of a hundred thousand links is numbered in one pass.
+#[derive(Default)]
+struct Numbered {
+    list: Vec<String>,
+    index: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl Numbered {
+    /// The number of `url` (from 1), adding it when it is new.
+    fn number(&mut self, url: &str) -> usize {
+        if let Some(&n) = self.index.get(url) {
+            return n;
+        }
+        self.list.push(url.to_owned());
+        self.index.insert(url.to_owned(), self.list.len());
+        self.list.len()
+    }
 }
 
 /// `text` with each placeholder replaced by its link's marker (or by nothing, for an address
 /// folio does not keep).
-fn number(text: &str, base: Option<&str>, links: &mut Vec<String>) -> String {
+fn number(text: &str, base: Option<&str>, links: &mut Numbered) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(OPEN) {
@@ -113,14 +131,7 @@ fn number(text: &str, base: Option<&str>, links: &mut Vec<String>) -> String {
         let after = &rest[at + OPEN.len_utf8()..];
         let (href, tail) = after.split_once(CLOSE).unwrap_or((after, ""));
         if let Some(url) = resolve(href, base) {
-            let n = match links.iter().position(|l| *l == url) {
-                Some(i) => i + 1,
-                None => {
-                    links.push(url);
-                    links.len()
-                }
-            };
-            out.push_str(&format!("[{n}]"));
+            out.push_str(&format!("[{}]", links.number(&url)));
         }
         rest = tail;
     }

@@ -280,6 +280,9 @@ pub fn inline_text(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    // Each `>` is looked for once: when none is left, no later `<` starts a tag either, so the
+    // text is read in one pass however many stray `<` it holds.
+    let mut closes = true;
     while let Some(at) = rest.find('<') {
         out.push_str(rest.get(..at).unwrap_or_default());
         let after = rest.get(at..).unwrap_or_default();
@@ -287,9 +290,15 @@ pub fn inline_text(text: &str) -> Cow<'_, str> {
             .chars()
             .nth(1)
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        match after.find('>') {
-            Some(end) if is_tag => rest = after.get(end + 1..).unwrap_or_default(),
-            _ => {
+        let end = if is_tag && closes {
+            after.find('>')
+        } else {
+            None
+        };
+        closes &= !is_tag || end.is_some();
+        match end {
+            Some(end) => rest = after.get(end + 1..).unwrap_or_default(),
+            None => {
                 out.push('<');
                 rest = after.get(1..).unwrap_or_default();
             }
@@ -436,6 +445,9 @@ mod tests {
     #[test]
     fn inline_tags_go_and_entities_are_decoded() {
         assert_eq!(inline_text("a <b>b</b> &amp; 1 < 2"), "a b & 1 < 2");
+        assert_eq!(inline_text("<a<b<c"), "<a<b<c");
+        assert_eq!(inline_text("x <a <b>y"), "x y");
+        assert_eq!(inline_text("< 1 < 2 <i>3</i>"), "< 1 < 2 3");
         assert!(looks_like_html("<p>x</p>"));
         assert!(!looks_like_html("1 < 2 and 3 > 2"));
     }
