@@ -12,6 +12,18 @@ mod targets;
 
 use std::time::Instant;
 
+/// One row of the growth table: `time` (in seconds) at `n` and at `2n`, and their ratio;
+/// `digits` decimals of milliseconds.
+fn growth(name: &str, n: usize, digits: usize, time: impl Fn(usize) -> f64) {
+    let (a, b) = (time(n), time(2 * n));
+    println!(
+        "| {name} | {n} | {:.digits$} ms | {:.digits$} ms | {:.2} |",
+        a * 1e3,
+        b * 1e3,
+        b / a.max(1e-9)
+    );
+}
+
 /// A giant input of a given size, by name.
 type Giant = (&'static str, fn(usize) -> String);
 
@@ -83,13 +95,7 @@ fn main() {
             std::hint::black_box(parsed);
             t.elapsed().as_secs_f64()
         };
-        let (a, b) = (time(n), time(2 * n));
-        println!(
-            "| {name} | {n} | {:.0} ms | {:.0} ms | {:.2} |",
-            a * 1e3,
-            b * 1e3,
-            b / a.max(1e-9)
-        );
+        growth(name, n, 0, time);
     }
     // Read as standard input is (told by content), through every step a file goes through.
     let pages: [Giant; 6] = [
@@ -134,13 +140,7 @@ fn main() {
             std::hint::black_box(folio::corpus::read_candidate(&candidate));
             t.elapsed().as_secs_f64()
         };
-        let (a, b) = (time(n), time(2 * n));
-        println!(
-            "| {name} | {n} | {:.0} ms | {:.0} ms | {:.2} |",
-            a * 1e3,
-            b * 1e3,
-            b / a.max(1e-9)
-        );
+        growth(name, n, 0, time);
     }
     let queries: [Giant; 2] = [
         ("query of quotes", |n| "\"".repeat(n)),
@@ -157,13 +157,7 @@ fn main() {
             std::hint::black_box(folio::search::Highlighter::new(&query));
             t.elapsed().as_secs_f64()
         };
-        let (a, b) = (time(n), time(2 * n));
-        println!(
-            "| {name} | {n} | {:.1} ms | {:.1} ms | {:.2} |",
-            a * 1e3,
-            b * 1e3,
-            b / a.max(1e-9)
-        );
+        growth(name, n, 1, time);
     }
     if failed {
         std::process::exit(1);
