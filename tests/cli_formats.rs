@@ -93,17 +93,28 @@ fn broken_lines_are_named_and_the_rest_loads() {
     // Standard error names the bad lines in its summary; --skipped says why for each.
     let err = text(&out.stderr);
     assert!(
-        err.contains("bbc.jsonl#11") && err.contains("bbc.jsonl#12"),
+        err.contains("bbc.jsonl:11") && err.contains("bbc.jsonl:12"),
         "{err}"
     );
     let why = skipped(dir.path(), &file);
     assert!(
-        why.contains("bbc.jsonl#11\tinvalid JSON (EOF while parsing a string at column 14)"),
+        why.contains("bbc.jsonl:11\tinvalid JSON (EOF while parsing a string at column 14)"),
         "{why}"
     );
     assert!(
-        why.contains("bbc.jsonl#12\tno text field (fields: id)"),
+        why.contains("bbc.jsonl:12\tno text field (fields: id)"),
         "{why}"
+    );
+    let out = folio(dir.path())
+        .args(["--skipped", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(text(&out.stdout).lines().next().unwrap_or("")).unwrap();
+    assert_eq!(
+        (first["record"].as_str(), first["line"].as_u64()),
+        (Some("11"), Some(11))
     );
 }
 
@@ -124,7 +135,7 @@ fn a_record_too_large_is_skipped_not_loaded_and_the_rest_loads() {
     assert_eq!(titles(&out), ["before", "after"]);
     let why = skipped(dir.path(), &file);
     assert!(
-        why.contains("huge.jsonl#2\trecord too large (17.0 MiB, limit 16.0 MiB)"),
+        why.contains("huge.jsonl:2\trecord too large (17.0 MiB, limit 16.0 MiB)"),
         "{why}"
     );
 }

@@ -229,6 +229,7 @@ fn loaded(articles: Vec<Article>) -> Event {
             path: "photo.png".into(),
             record: String::new(),
             reason: SkipReason::Binary("PNG image"),
+            line: false,
         }],
         Progress { done: 40, total },
     )

@@ -156,6 +156,7 @@ pub fn spawn_loader(
                     path: String::new(),
                     record: String::new(),
                     reason: corpus::SkipReason::other(&err.to_string()),
+                    line: false,
                 }],
             ),
         };

@@ -106,6 +106,9 @@ pub fn skipped_line(s: &Skipped, json: bool) -> String {
     });
     if !s.record.is_empty() {
         line["record"] = s.record.as_str().into();
+        if let (true, Ok(n)) = (s.line, s.record.parse::<u64>()) {
+            line["line"] = n.into();
+        }
     }
     line.to_string()
 }
@@ -186,6 +189,7 @@ mod tests {
             path: path.into(),
             record: String::new(),
             reason,
+            line: false,
         }
     }
 

@@ -170,6 +170,7 @@ fn read_stamped(
         path: c.display.clone(),
         record: sanitize(record),
         reason,
+        line: false,
     };
     let owned;
     let mut bytes: &[u8] = match &c.origin {
@@ -203,12 +204,19 @@ fn read_stamped(
         }
     }
     let format = format.unwrap_or_else(|| format_for(&c.display, bytes));
+    let line = format.keys_are_lines();
+    let skip_record = |key: &str, reason| Skipped {
+        line: line && !key.is_empty(),
+        ..skip(key, reason)
+    };
     let mut read: Vec<Result<Article, Skipped>> = format
         .records(bytes)
         .into_par_iter()
         .map(|record| match record {
-            Ok(record) => article(c, format, &record).map_err(|reason| skip(&record.key, reason)),
-            Err(bad) => Err(skip(&bad.key, bad.reason)),
+            Ok(record) => {
+                article(c, format, &record).map_err(|reason| skip_record(&record.key, reason))
+            }
+            Err(bad) => Err(skip_record(&bad.key, bad.reason)),
         })
         .collect();
     read.extend(damaged.map(|reason| Err(skip("", reason))));

@@ -37,6 +37,11 @@ pub trait Format: Sync {
     fn parse(&self, bytes: &[u8]) -> Result<Parsed, SkipReason> {
         Ok(parse(&decode(bytes)?))
     }
+
+    /// Whether its records are keyed by the line they start on (not by their position).
+    fn keys_are_lines(&self) -> bool {
+        false
+    }
 }
 
 /// A text file: the whole file is one article.

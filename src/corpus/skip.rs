@@ -179,6 +179,9 @@ pub struct Skipped {
     pub record: String,
     /// Why; shown with `Display`, named for scripts by [`SkipReason::name`].
     pub reason: SkipReason,
+    /// Whether `record` is the line the record starts on (JSON Lines, CSV), shown as
+    /// `path:line` as grep and compilers write it; otherwise a position (`path#3`).
+    pub line: bool,
 }
 
 impl Skipped {
@@ -188,25 +191,33 @@ impl Skipped {
             path: display_path(path),
             record: String::new(),
             reason,
+            line: false,
         }
     }
 
-    /// Where: the path, with `#record` after it for one record of a file.
+    /// Where: the path, with `:line` or `#record` after it for one record of a file.
     pub fn place(&self) -> String {
         if self.record.is_empty() {
             self.path.clone()
+        } else if self.line {
+            format!("{}:{}", self.path, self.record)
         } else {
             format!("{}#{}", self.path, self.record)
         }
     }
 }
 
-/// By path, then record, then reason as shown.
+/// By path, then record (by number when both are numbers: line 9 before line 10), then reason
+/// as shown.
 impl Ord for Skipped {
     fn cmp(&self, other: &Self) -> Ordering {
+        let records = match (self.record.parse::<u64>(), other.record.parse::<u64>()) {
+            (Ok(a), Ok(b)) => a.cmp(&b),
+            _ => self.record.cmp(&other.record),
+        };
         self.path
             .cmp(&other.path)
-            .then_with(|| self.record.cmp(&other.record))
+            .then(records)
             .then_with(|| self.reason.to_string().cmp(&other.reason.to_string()))
     }
 }
@@ -350,10 +361,12 @@ mod tests {
             path: path.into(),
             record: record.into(),
             reason,
+            line: true,
         };
         let mut skips = [
             skip("b", "", SkipReason::Empty),
             skip("a", "2", SkipReason::Empty),
+            skip("a", "10", SkipReason::Empty),
             skip("a", "", SkipReason::NoText),
             skip("a", "", SkipReason::Blank),
         ];
@@ -365,7 +378,8 @@ mod tests {
         let want = [
             ("a", "no text"),
             ("a", "only whitespace"),
-            ("a#2", "empty file"),
+            ("a:2", "empty file"),
+            ("a:10", "empty file"),
             ("b", "empty file"),
         ];
         let want: Vec<(String, String)> = want

@@ -179,6 +179,7 @@ fn a_narrow_list_header_keeps_the_counts_and_the_skipped_files() {
         path: "bad.bin".into(),
         record: String::new(),
         reason: crate::corpus::SkipReason::other("binary"),
+        line: false,
     };
     let m = Model::new(corpus(), vec![skipped]);
     let buf = render(&m, Rect::new(0, 0, 24, 3), list);
@@ -287,11 +288,13 @@ fn skipped_overlay_lists_each_file_with_its_reason() {
             path: "pics/a.png".into(),
             record: String::new(),
             reason: SkipReason::Binary("PNG image"),
+            line: false,
         },
         Skipped {
             path: "fifo".into(),
             record: String::new(),
             reason: SkipReason::NamedPipe,
+            line: false,
         },
     ];
     let m = Model::new(corpus(), skipped);

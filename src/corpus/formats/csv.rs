@@ -61,6 +61,10 @@ fn without_bom(bytes: &[u8]) -> &[u8] {
 
 impl Format for Table {
     /// Each row, with the header line before it so that it can be read alone.
+    fn keys_are_lines(&self) -> bool {
+        true
+    }
+
     fn records<'a>(&self, bytes: &'a [u8]) -> Vec<Result<Record<'a>, BadRecord>> {
         let bytes = without_bom(bytes);
         let mut reader = reader(bytes, sniff(bytes));

@@ -24,6 +24,10 @@ impl Format for JsonLines {
         lines(bytes)
     }
 
+    fn keys_are_lines(&self) -> bool {
+        true
+    }
+
     fn parse(&self, bytes: &[u8]) -> Result<Parsed, SkipReason> {
         let value: Value = serde_json::from_slice(bytes).map_err(invalid)?;
         record(&value, &self.names)
