@@ -43,9 +43,12 @@ pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<Paragraph>> {
         .map(|t| t.ancestors().map(|a| a.id()).collect())
         .unwrap_or_default();
     let headings = link_headings(root, &lens);
-    // A block of teasers is set aside only beside an article; on a page that is a list of
-    // them, it is the page.
+    // A block of teasers is set aside beside the article, or inside it when it is less than
+    // half of it; on a page that is a list of them, it is the page.
     let text_of = |id: NodeId| lens.get(&id).map_or(0, |l| l.0);
+    let minor = |node: NodeRef<'_, Node>| {
+        !node.ancestors().any(|a| a.id() == top) || text_of(node.id()) * 2 < text_of(top)
+    };
     let skip = |node: NodeRef<'_, Node>| {
         removed.contains(&node.id())
             || is_link_list(node, &lens)
@@ -54,7 +57,7 @@ pub fn article(doc: &Html, title: Option<&str>) -> Option<Vec<Paragraph>> {
             || node.id() != top
                 && !above_top.contains(&node.id())
                 && is_teaser_list(node, &headings)
-                && text_of(node.id()) * 2 < text_of(top)
+                && minor(node)
     };
     let parent = doc.tree.get(top)?.parent();
     let top_score = scores.get(&top).copied().unwrap_or(0.0);

@@ -108,3 +108,31 @@ fn a_page_of_teasers_alone_still_gives_its_text() {
         assert!(all.contains(&format!("Farmers in county {n} ")), "{all}");
     }
 }
+
+#[test]
+fn teasers_beside_a_short_article_go_even_when_they_are_longer() {
+    // The article scores by its commas; the teasers, long and without commas, score enough to
+    // be taken beside it, and hold more text than it does.
+    let teaser = |n: usize| {
+        format!(
+            "<div><h3><a href=\"/{n}\">Other story {n}</a></h3><p>Teaser number {n} tells of \
+             a different thing entirely and goes on for a long while about it in words that \
+             never stop for breath so that the summary runs to two hundred characters or so</p>\
+             </div>"
+        )
+    };
+    let para =
+        "<p>The council met, and voted, and argued, and voted again, on Monday, she said.</p>";
+    let page = format!(
+        "<html><body><main><article><h1>Short one</h1>{}</article>\
+         <section>{}</section></main></body></html>",
+        para.repeat(4),
+        (1..=6).map(teaser).collect::<String>()
+    );
+    let p = Page
+        .parse(page.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let all = p.paragraphs.join("\n");
+    assert!(all.contains("The council met"), "{all}");
+    assert!(!all.contains("Teaser number"), "{all}");
+}
